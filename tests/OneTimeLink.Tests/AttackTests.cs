@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using OneTimeLink.Tests.Infrastructure;
@@ -70,7 +71,7 @@ public sealed class AttackTests
     public async Task RedeemAsync_Attack_IsRefusedWithItsFailure(string name, string token, LinkFailure expected)
     {
         var time = new FakeTimeProvider(TestLinks.Start);
-        using ServiceProvider provider = TestLinks.CreateProvider(time, services: s => s.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = true));
+        using ServiceProvider provider = TestLinks.CreateProvider(time, services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug)).AddFakeLogging());
         IOneTimeLinkService links = provider.GetRequiredService<IOneTimeLinkService>();
 
         LinkValidationResult validated = await links.ValidateAsync(token, TestLinks.Activate);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneTimeLink;
 using OneTimeLink.Diagnostics;
-using OneTimeLink.Options;
+using OneTimeLink.Configuration;
 using OneTimeLink.Redemption;
 
 namespace Microsoft.Extensions.DependencyInjection;

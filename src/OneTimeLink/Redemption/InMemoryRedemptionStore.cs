@@ -31,6 +31,11 @@ internal sealed class InMemoryRedemptionStore : IRedemptionStore
     {
         ArgumentNullException.ThrowIfNull(tokenId);
 
+        if (_redeemed.ContainsKey(tokenId))
+        {
+            return ValueTask.FromResult(false);
+        }
+
         if (_redeemed.Count >= _capacity && !SweepExpired())
         {
             throw new RedemptionStoreUnavailableException(

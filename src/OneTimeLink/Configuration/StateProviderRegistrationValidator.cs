@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace OneTimeLink.Options;
+namespace OneTimeLink.Configuration;
 
 /// <summary>Fails start-up when a purpose binds state but no <see cref="ILinkStateProvider"/> can answer for it.</summary>
 internal sealed class StateProviderRegistrationValidator(IServiceProviderIsService isService) : IValidateOptions<OneTimeLinkOptions>

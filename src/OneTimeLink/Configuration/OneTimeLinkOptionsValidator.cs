@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OneTimeLink.Tokens;
 
-namespace OneTimeLink.Options;
+namespace OneTimeLink.Configuration;
 
 /// <summary>Checks <see cref="OneTimeLinkOptions"/> at start-up and says how to fix each problem.</summary>
 internal sealed class OneTimeLinkOptionsValidator : IValidateOptions<OneTimeLinkOptions>
