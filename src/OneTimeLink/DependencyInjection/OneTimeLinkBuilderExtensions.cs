@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneTimeLink;
 
@@ -37,7 +38,7 @@ public static class OneTimeLinkBuilderExtensions
     /// <typeparam name="TProvider">The state provider.</typeparam>
     /// <param name="builder">The builder from <c>AddOneTimeLinks</c>.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IOneTimeLinkBuilder AddStateProvider<TProvider>(this IOneTimeLinkBuilder builder)
+    public static IOneTimeLinkBuilder AddStateProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(this IOneTimeLinkBuilder builder)
         where TProvider : class, ILinkStateProvider
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -51,7 +52,7 @@ public static class OneTimeLinkBuilderExtensions
     /// <param name="builder">The builder from <c>AddOneTimeLinks</c>.</param>
     /// <param name="purpose">The purpose it answers for.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IOneTimeLinkBuilder AddStateProvider<TProvider>(this IOneTimeLinkBuilder builder, string purpose)
+    public static IOneTimeLinkBuilder AddStateProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(this IOneTimeLinkBuilder builder, string purpose)
         where TProvider : class, ILinkStateProvider
     {
         ArgumentNullException.ThrowIfNull(builder);
