@@ -1,0 +1,34 @@
+namespace OneTimeLink.Sample.Pages;
+
+/// <summary>Register, resend and sign-in forms; each posts without JavaScript.</summary>
+public static class HomePage
+{
+    public static IResult Render(bool isDevelopment) => Html.Page(
+        "Welcome",
+        $"""
+        <section>
+          <h2>Create an account</h2>
+          <form method="post" action="/account/register">
+            <label for="register-email">Email</label><input id="register-email" name="email" type="email" required autocomplete="email">
+            <label for="register-password">Password (at least 8 characters)</label><input id="register-password" name="password" type="password" required minlength="8" autocomplete="new-password">
+            <button id="register" type="submit">Register</button>
+          </form>
+          <p>We email you a link to activate the account.{(isDevelopment ? " In this sample the email lands in the <a href=\"/dev/mailbox\">dev mailbox</a>." : string.Empty)}</p>
+        </section>
+        <section>
+          <h2>Sign in</h2>
+          <form method="post" action="/login">
+            <label for="login-email">Email</label><input id="login-email" name="email" type="email" required autocomplete="email">
+            <label for="login-password">Password</label><input id="login-password" name="password" type="password" required autocomplete="current-password">
+            <button id="sign-in" type="submit">Sign in</button>
+          </form>
+        </section>
+        <section>
+          <h2>Lost the activation email?</h2>
+          <form method="post" action="/account/resend-activation">
+            <label for="resend-email">Email</label><input id="resend-email" name="email" type="email" required autocomplete="email">
+            <button id="resend" type="submit">Send a new link</button>
+          </form>
+        </section>
+        """);
+}
