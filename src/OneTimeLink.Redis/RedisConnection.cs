@@ -38,11 +38,13 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
 
-            // A failed attempt is not kept, so the next caller tries again instead of failing forever.
+            // A failed attempt is not kept, so the next caller tries again instead of failing forever. Connecting runs
+            // on the thread pool: its synchronous part (parsing, resolving, the application's factory) would otherwise
+            // run on the caller's thread, outside the caller's timeout.
             if (_multiplexer is null or { IsFaulted: true } or { IsCanceled: true })
             {
                 _multiplexer = OwnsMultiplexer
-                    ? ConnectAsync()
+                    ? Task.Run(ConnectAsync)
                     : Task.Run(_services.GetRequiredService<IConnectionMultiplexer>);
             }
 
@@ -53,41 +55,36 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
     public void Dispose()
     {
         Task<IConnectionMultiplexer>? owned = Detach();
-        if (owned is null)
+        if (owned is { IsCompletedSuccessfully: true })
         {
-            return;
-        }
-
-        if (owned.IsCompleted)
-        {
-            if (owned.IsCompletedSuccessfully)
-            {
-                owned.Result.Dispose();
-            }
+            owned.Result.Dispose();
         }
         else
         {
-            owned.ContinueWith(
-                static connected => connected.Result.Dispose(),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            DisposeWhenConnected(owned);
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Task<IConnectionMultiplexer>? owned = Detach();
-        if (owned is null)
+        if (owned is { IsCompletedSuccessfully: true })
         {
-            return;
+            return owned.Result.DisposeAsync();
         }
 
-        await ((Task)owned).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (owned.IsCompletedSuccessfully)
-        {
-            await owned.Result.DisposeAsync().ConfigureAwait(false);
-        }
+        DisposeWhenConnected(owned);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closes a multiplexer still connecting once it is made, so disposing never waits for a slow server.</summary>
+    private static void DisposeWhenConnected(Task<IConnectionMultiplexer>? connecting)
+    {
+        connecting?.ContinueWith(
+            static connected => connected.Result.Dispose(),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>Marks the connection disposed; returns the multiplexer to close when the store made it.</summary>
