@@ -52,18 +52,7 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Task<IConnectionMultiplexer>? owned = Detach();
-        if (owned is { IsCompletedSuccessfully: true })
-        {
-            owned.Result.Dispose();
-        }
-        else
-        {
-            DisposeWhenConnected(owned);
-        }
-    }
+    public void Dispose() => DisposeWhenConnected(Detach());
 
     public ValueTask DisposeAsync()
     {
@@ -77,7 +66,10 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Closes a multiplexer still connecting once it is made, so disposing never waits for a slow server.</summary>
+    /// <summary>
+    /// Closes the multiplexer now when it is made, or once it is when it is still connecting, so disposing never waits
+    /// for a slow server.
+    /// </summary>
     private static void DisposeWhenConnected(Task<IConnectionMultiplexer>? connecting)
     {
         connecting?.ContinueWith(

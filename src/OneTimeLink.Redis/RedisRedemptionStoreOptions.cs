@@ -23,8 +23,13 @@ public sealed class RedisRedemptionStoreOptions
     /// <summary>
     /// Gets or sets the longest a redemption or a health check waits for Redis before it gives up: the link is then refused
     /// with <see cref="LinkFailure.StoreUnavailable"/>. On a connection the store makes itself, it is also the connect,
-    /// synchronous and asynchronous timeout, replacing any given in <see cref="Configuration"/>.
+    /// synchronous and asynchronous timeout, replacing any given in <see cref="Configuration"/> (as is <c>abortConnect</c>:
+    /// such a connection never gives up, it keeps reconnecting).
     /// </summary>
+    /// <remarks>
+    /// While Redis is unreachable each redemption waits this long, in case Redis comes back in the meantime (a restart or
+    /// a failover), before it is refused; lower it to refuse sooner.
+    /// </remarks>
     /// <value>The default value is 2 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 }
