@@ -68,8 +68,8 @@ internal sealed class RedisRedemptionStore : IRedemptionStore
         {
             ReportUnavailable(ex);
             throw new RedemptionStoreUnavailableException(
-                $"Redis did not record the redemption within {_timeout}: check that it is running and reachable, " +
-                "or raise RedisRedemptionStoreOptions.Timeout.",
+                $"Redis did not record the redemption (the store waits at most {_timeout}): check that it is running, " +
+                "reachable and writable, or raise RedisRedemptionStoreOptions.Timeout.",
                 ex);
         }
 
