@@ -85,7 +85,7 @@ public sealed class ActivationFlowTests : IAsyncLifetime
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using HttpResponseMessage response = await _app.Client.SendAsync(request);
 
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/json");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
         (await response.ReadJsonAsync()).GetProperty("status").GetString().Should().Be("activated");
     }
 

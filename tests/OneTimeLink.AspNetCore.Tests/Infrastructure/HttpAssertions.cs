@@ -16,7 +16,7 @@ internal static class HttpAssertions
     public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
     {
         response.StatusCode.Should().Be(status);
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         JsonElement problem = await response.ReadJsonAsync();
         problem.GetProperty("status").GetInt32().Should().Be((int)status);
         problem.GetProperty("title").GetString().Should().NotBeNullOrEmpty();
@@ -27,14 +27,14 @@ internal static class HttpAssertions
     public static async Task<string> ShouldBeHtmlAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         response.StatusCode.Should().Be(status);
-        response.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
-        response.Content.Headers.ContentType?.CharSet.Should().Be("utf-8");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        response.Content.Headers.ContentType!.CharSet.Should().Be("utf-8");
         return await response.Content.ReadAsStringAsync();
     }
 
     public static void ShouldHaveSecurityHeaders(this HttpResponseMessage response)
     {
-        response.Headers.CacheControl?.NoStore.Should().BeTrue();
+        response.Headers.CacheControl!.NoStore.Should().BeTrue();
         response.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
         response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         string csp = response.Headers.GetValues("Content-Security-Policy").Single();
