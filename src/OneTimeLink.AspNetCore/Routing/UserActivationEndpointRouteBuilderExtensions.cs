@@ -41,6 +41,8 @@ public static class UserActivationEndpointRouteBuilderExtensions
                 "MapUserActivation needs the activation services: call builder.Services.AddOneTimeLinks(...).AddUserActivation(o => o.PublicBaseUri = ...) first.");
         }
 
+        // The POST endpoints read their body themselves, as JSON or as a form, and answer any other content type with a
+        // 400 problem. They carry no Accepts metadata: routing would answer a mismatch with a bare 415 before them.
         RouteGroupBuilder group = endpoints.MapGroup(routes.Prefix);
         group.AddEndpointFilter<SecurityHeadersFilter>();
 
@@ -51,7 +53,6 @@ public static class UserActivationEndpointRouteBuilderExtensions
                 [FromServices] IActivationLinkSender sender) => endpoint.HandleAsync(context, store, sender, routes))
             .WithName("UserActivation.Register")
             .WithSummary("Registers an inactive account and emails its activation link.")
-            .Accepts<RegisterRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces<AcceptedResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -66,7 +67,6 @@ public static class UserActivationEndpointRouteBuilderExtensions
                 endpoint.ActivateAsync(context, store, routes))
             .WithName("UserActivation.Activate")
             .WithSummary("Redeems an activation link and activates the account.")
-            .Accepts<ActivateRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces<ActivationResponse>(StatusCodes.Status200OK, "application/json", "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status410Gone)
@@ -79,7 +79,6 @@ public static class UserActivationEndpointRouteBuilderExtensions
                 [FromServices] IActivationLinkSender sender) => endpoint.HandleAsync(context, store, sender, routes))
             .WithName("UserActivation.ResendActivation")
             .WithSummary("Emails a new activation link to an inactive account, superseding the older ones.")
-            .Accepts<ResendActivationRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces<AcceptedResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest);
