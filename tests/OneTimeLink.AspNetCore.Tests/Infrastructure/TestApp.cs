@@ -62,13 +62,13 @@ internal sealed class TestApp : IAsyncDisposable
         return new TestApp(app, time, store, sender);
     }
 
-    /// <summary>Builds the application without starting it, for tests of start-up itself.</summary>
+    /// <summary>Builds the application without starting it, for tests of start-up itself; a null prefix maps nothing.</summary>
     public static WebApplication Build(
         Action<UserActivationOptions>? configure,
         Action<IServiceCollection>? services,
         Action<OneTimeLinkOptions>? links,
         string environment,
-        string prefix,
+        string? prefix,
         out FakeTimeProvider time,
         out InMemoryUserStore store,
         out CapturingLinkSender sender)
@@ -104,7 +104,11 @@ internal sealed class TestApp : IAsyncDisposable
             });
 
         WebApplication app = builder.Build();
-        app.MapUserActivation(prefix);
+        if (prefix is not null)
+        {
+            app.MapUserActivation(prefix);
+        }
+
         return app;
     }
 
