@@ -1,4 +1,4 @@
-namespace OneTimeLink.AspNetCore;
+namespace OneTimeLink.AspNetCore.Options;
 
 /// <summary>The link purpose <c>AddUserActivation</c> registered activation links under.</summary>
 internal sealed class ActivationPurpose(string name)
