@@ -26,33 +26,24 @@ internal sealed class ActivateEndpoint(
         ActivationRoutes routes)
     {
         HttpRequest request = context.Request;
-        string? token = request.Query["token"] is { Count: 1 } values ? values[0] : null;
+        bool json = ContentNegotiation.PrefersJson(request);
 
-        LinkValidationResult? result = null;
-        ActivationOutcome? failure = ActivationOutcome.LinkInvalid;
-        if (!string.IsNullOrEmpty(token))
-        {
-            result = await links.ValidateAsync(token, purpose.Name, context.RequestAborted).ConfigureAwait(false);
-            failure = result.Succeeded
-                ? null
-                : await ClassifyFailureAsync(result, store, context.RequestAborted).ConfigureAwait(false);
-        }
-        else
+        if (request.Query["token"] is not { Count: 1 } values || values[0] is not { Length: > 0 } token)
         {
             Log.ActivationRejected(logger, null, ActivationOutcomes.Code(ActivationOutcome.LinkInvalid), LinkFailure.Malformed);
+            return LandingFailure(json, ActivationOutcome.LinkInvalid, null, request.PathBase + routes.ResendActivation);
         }
 
-        // The landing page reports on the link; it is answered with 200 whatever the link's state, the POST answers with statuses.
-        if (ContentNegotiation.PrefersJson(request))
+        LinkValidationResult result = await links.ValidateAsync(token, purpose.Name, context.RequestAborted).ConfigureAwait(false);
+        if (!result.Succeeded)
         {
-            var status = new LinkStatusResponse(failure is null, failure is { } f ? ActivationOutcomes.Code(f) : null, result?.ExpiresAt);
-            return TypedResults.Json(status, UserActivationJsonContext.Default.LinkStatusResponse);
+            ActivationOutcome outcome = await ClassifyFailureAsync(result, store, context.RequestAborted).ConfigureAwait(false);
+            return LandingFailure(json, outcome, result.ExpiresAt, request.PathBase + routes.ResendActivation);
         }
 
-        string page = failure is { } outcome
-            ? ActivationPages.Outcome(outcome, request.PathBase + routes.ResendActivation)
-            : ActivationPages.Landing(token!, result!.ExpiresAt!.Value, request.PathBase + routes.Activate);
-        return ActivationResults.Html(page, StatusCodes.Status200OK);
+        return json
+            ? TypedResults.Json(new LinkStatusResponse(true, null, result.ExpiresAt), UserActivationJsonContext.Default.LinkStatusResponse)
+            : ActivationResults.Html(ActivationPages.Landing(token, result.ExpiresAt.Value, request.PathBase + routes.Activate), StatusCodes.Status200OK);
     }
 
     public async Task<Results<JsonHttpResult<ActivationResponse>, ContentHttpResult, ProblemHttpResult>> ActivateAsync(
@@ -95,6 +86,16 @@ internal sealed class ActivateEndpoint(
             ? TypedResults.Json(new ActivationResponse(ActivationOutcomes.Code(outcome)), UserActivationJsonContext.Default.ActivationResponse)
             : ActivationResults.Problem(outcome, ActivationOutcomes.OffersResend(outcome) ? linkBuilder.BuildResendUri(routes) : null);
     }
+
+    /// <summary>The landing answer for a link that would not activate: 200 either way, since the page only reports on the link.</summary>
+    private static Results<JsonHttpResult<LinkStatusResponse>, ContentHttpResult> LandingFailure(
+        bool json,
+        ActivationOutcome outcome,
+        DateTimeOffset? expiresAt,
+        string resendPath) =>
+        json
+            ? TypedResults.Json(new LinkStatusResponse(false, ActivationOutcomes.Code(outcome), expiresAt), UserActivationJsonContext.Default.LinkStatusResponse)
+            : ActivationResults.Html(ActivationPages.Outcome(outcome, resendPath), StatusCodes.Status200OK);
 
     private async ValueTask<ActivationOutcome> RedeemAsync(string token, IUserActivationStore store, CancellationToken cancellationToken)
     {
