@@ -42,6 +42,24 @@ public sealed class ActivationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Activate_ManyConcurrentClicks_ActivateExactlyOnce()
+    {
+        SentLink sent = await _app.RegisterAsync("ann@example.com");
+
+        HttpResponseMessage[] responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _app.PostTokenAsync(sent.Token)));
+
+        string[] outcomes = await Task.WhenAll(responses.Select(async r =>
+        {
+            JsonElement body = await r.ReadJsonAsync();
+            return body.TryGetProperty("status", out JsonElement status) ? status.GetString()! : body.GetProperty("code").GetString()!;
+        }));
+        outcomes.Count(o => o == "activated").Should().Be(1);
+        outcomes.Should().OnlyContain(o => o == "activated" || o == "already_active" || o == "link_used", "the losers answer by what they saw");
+        _app.Store.Get("ann@example.com")!.IsActive.Should().BeTrue();
+        Array.ForEach(responses, r => r.Dispose());
+    }
+
+    [Fact]
     public async Task Landing_AfterActivation_ReportsAlreadyActive()
     {
         SentLink sent = await _app.RegisterAsync("ann@example.com");

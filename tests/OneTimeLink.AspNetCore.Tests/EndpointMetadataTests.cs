@@ -1,7 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
 using OneTimeLink.AspNetCore.Tests.Infrastructure;
 
 namespace OneTimeLink.AspNetCore.Tests;
@@ -37,6 +41,34 @@ public sealed class EndpointMetadataTests
         conventions.WithMetadata(marker);
 
         Endpoints(app).Should().HaveCount(4).And.OnlyContain(e => e.Metadata.Contains(marker));
+    }
+
+    [Fact]
+    public async Task MapUserActivation_ReturnedBuilder_TakesTheAppsPerClientRateLimiting()
+    {
+        await using WebApplication app = TestApp.Build(
+            null,
+            s => s.AddRateLimiter(o =>
+            {
+                o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                o.AddFixedWindowLimiter("activation", w => (w.PermitLimit, w.Window, w.QueueLimit) = (1, TimeSpan.FromHours(1), 0));
+            }),
+            null,
+            "Production",
+            null,
+            out _,
+            out _,
+            out _);
+        app.UseRateLimiter();
+        app.MapUserActivation().RequireRateLimiting("activation");
+        await app.StartAsync();
+        using HttpClient client = app.GetTestClient();
+
+        using HttpResponseMessage first = await client.PostAsJsonAsync("/account/resend-activation", new { email = "ann@example.com" });
+        using HttpResponseMessage second = await client.PostAsJsonAsync("/account/resend-activation", new { email = "bob@example.com" });
+
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
     }
 
     private static List<RouteEndpoint> Endpoints(TestApp app) => Endpoints(app.App);
