@@ -49,7 +49,7 @@ internal sealed class ResendActivationEndpoint(ActivationMailer mailer, IOptions
         {
             await store.RenewStateAsync(user.Id, cancellationToken).ConfigureAwait(false);
             Log.ActivationLinksRenewed(logger, user.Id);
-                await mailer.SendActivationLinkAsync(user, sender, routes, cancellationToken).ConfigureAwait(false);
+            await mailer.SendActivationLinkAsync(user, sender, routes, cancellationToken).ConfigureAwait(false);
         }
 
         return ActivationResults.Accepted(html);
