@@ -6,7 +6,10 @@ namespace OneTimeLink;
 /// </summary>
 /// <remarks>
 /// A store that cannot answer (unreachable, timed out, full) throws: the service then refuses the token with
-/// <see cref="LinkFailure.StoreUnavailable"/>, so a token is never accepted without a recorded redemption.
+/// <see cref="LinkFailure.StoreUnavailable"/>, so a token is never accepted without a recorded redemption. The service logs
+/// <see cref="RedemptionStoreUnavailableException"/> at Debug only (each refused link is still logged as a rejection),
+/// so a store that throws it should log the outage itself, once rather than per call; any other exception is logged as a
+/// Warning.
 /// </remarks>
 public interface IRedemptionStore
 {

@@ -172,7 +172,16 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // Fail closed: whatever went wrong, a token is never accepted without a recorded redemption.
-            Log.RedemptionStoreFailed(_logger, purpose, content.TokenId, ex);
+            if (ex is RedemptionStoreUnavailableException)
+            {
+                // An outage the store reports itself, once; a warning per refused link would flood the log.
+                Log.RedemptionStoreUnavailable(_logger, purpose, content.TokenId, ex);
+            }
+            else
+            {
+                Log.RedemptionStoreFailed(_logger, purpose, content.TokenId, ex);
+            }
+
             return verified.WithFailure(LinkFailure.StoreUnavailable);
         }
     }

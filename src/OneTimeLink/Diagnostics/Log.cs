@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "The redemption store failed for a '{Purpose}' link {TokenId}; the link was refused.", EventName = "RedemptionStoreFailed")]
     public static partial void RedemptionStoreFailed(ILogger logger, string purpose, string tokenId, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Debug, "The redemption store is unavailable; a '{Purpose}' link {TokenId} was refused.", EventName = "RedemptionStoreUnavailable")]
+    public static partial void RedemptionStoreUnavailable(ILogger logger, string purpose, string tokenId, Exception exception);
 }

@@ -1,0 +1,11 @@
+namespace OneTimeLink.AspNetCore.Http;
+
+/// <summary>The JSON landing answer of <c>GET {prefix}/activate</c>: whether the link would activate, and if not why.</summary>
+internal sealed class LinkStatusResponse(bool valid, string? code, DateTimeOffset? expiresAt)
+{
+    public bool Valid { get; } = valid;
+
+    public string? Code { get; } = code;
+
+    public DateTimeOffset? ExpiresAt { get; } = expiresAt;
+}

@@ -1,0 +1,7 @@
+namespace OneTimeLink.AspNetCore.Options;
+
+/// <summary>The link purpose <c>AddUserActivation</c> registered activation links under.</summary>
+internal sealed class ActivationPurpose(string name)
+{
+    public string Name { get; } = name;
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace OneTimeLink.Redis;
+
+/// <summary>
+/// Records redemptions in Redis with one atomic <c>SET key 1 NX PX ttl</c> per redemption, so of any number of app
+/// instances redeeming one token at once exactly one succeeds. The key lives until the token can no longer validate.
+/// </summary>
+internal sealed class RedisRedemptionStore : IRedemptionStore
+{
+    private static readonly TimeSpan MinimumTtl = TimeSpan.FromMilliseconds(1);
+    private static readonly RedisValue Redeemed = 1;
+
+    private readonly RedisConnection _connection;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly string _keyPrefix;
+    private readonly TimeSpan _timeout;
+
+    // Outage bookkeeping, so an outage is logged once when it starts and once when it ends, not per redemption.
+    private int _unavailable;
+    private long _outageStarted;
+    private long _refusedDuringOutage;
+
+    public RedisRedemptionStore(
+        RedisConnection connection,
+        IOptions<RedisRedemptionStoreOptions> options,
+        TimeProvider timeProvider,
+        ILogger<RedisRedemptionStore> logger)
+    {
+        _connection = connection;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _keyPrefix = options.Value.KeyPrefix;
+        _timeout = options.Value.Timeout;
+    }
+
+    public async ValueTask<bool> TryRedeemAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tokenId);
+
+        TimeSpan ttl = expiresAt - _timeProvider.GetUtcNow();
+        if (ttl < MinimumTtl)
+        {
+            ttl = MinimumTtl;
+        }
+
+        // The bound is on the network, so it runs on real time rather than the (possibly fake) TimeProvider.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeout);
+
+        bool first;
+        try
+        {
+            IConnectionMultiplexer redis = await _connection.GetMultiplexerAsync().WaitAsync(timeout.Token).ConfigureAwait(false);
+            first = await redis.GetDatabase()
+                .StringSetAsync(_keyPrefix + tokenId, Redeemed, ttl, When.NotExists)
+                .WaitAsync(timeout.Token)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
+        {
+            ReportUnavailable(ex);
+            throw new RedemptionStoreUnavailableException(
+                $"Redis did not record the redemption (the store waits at most {_timeout}): check that it is running, " +
+                "reachable and writable, or raise RedisRedemptionStoreOptions.Timeout.",
+                ex);
+        }
+
+        ReportAvailable();
+        return first;
+    }
+
+    private void ReportUnavailable(Exception exception)
+    {
+        if (Interlocked.CompareExchange(ref _unavailable, 1, 0) == 0)
+        {
+            Interlocked.Exchange(ref _outageStarted, _timeProvider.GetTimestamp());
+            Interlocked.Exchange(ref _refusedDuringOutage, 0);
+            Log.StoreUnavailable(_logger, _timeout, exception);
+        }
+
+        Interlocked.Increment(ref _refusedDuringOutage);
+    }
+
+    private void ReportAvailable()
+    {
+        if (Volatile.Read(ref _unavailable) == 1 && Interlocked.CompareExchange(ref _unavailable, 0, 1) == 1)
+        {
+            TimeSpan outage = _timeProvider.GetElapsedTime(Interlocked.Read(ref _outageStarted));
+            Log.StoreRecovered(_logger, outage, Interlocked.Read(ref _refusedDuringOutage));
+        }
+    }
+}

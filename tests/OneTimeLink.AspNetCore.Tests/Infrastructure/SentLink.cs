@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace OneTimeLink.AspNetCore.Tests.Infrastructure;
+
+/// <summary>An activation link as the sender received it.</summary>
+internal sealed record SentLink(ActivationUser User, Uri Link, DateTimeOffset ExpiresAt)
+{
+    /// <summary>Gets the token, from the query or, with fragment placement, from the fragment.</summary>
+    public string Token
+    {
+        get
+        {
+            string parameters = Link.Fragment.Length > 0 ? Link.Fragment[1..] : Link.Query;
+            return QueryHelpers.ParseQuery(parameters)["token"].Single()!;
+        }
+    }
+
+    /// <summary>Gets the link's path and query, to request it from the test server.</summary>
+    public string PathAndQuery => Link.PathAndQuery;
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json;
+using OneTimeLink.AspNetCore.Endpoints;
+using OneTimeLink.AspNetCore.Pages;
+using OneTimeLink.AspNetCore.Tests.Infrastructure;
+
+namespace OneTimeLink.AspNetCore.Tests;
+
+public sealed class LandingPageTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Landing_ValidLink_IsASelfContainedPageWithOneButtonThatPostsTheToken()
+    {
+        SentLink sent = await _app.RegisterAsync("ann@example.com");
+
+        using HttpResponseMessage response = await _app.Client.GetAsync(sent.PathAndQuery);
+
+        string html = await response.ShouldBeHtmlAsync(HttpStatusCode.OK);
+        html.Should().StartWith("<!DOCTYPE html>");
+        html.Should().NotContainAny("<script", "src=", "href=", "http://", "https://", "onload", "onclick");
+        html.Split("<form").Should().HaveCount(2, "there is exactly one form");
+        html.Should().Contain("<form method=\"post\" action=\"/account/activate\">");
+        html.Should().Contain($"<input type=\"hidden\" name=\"token\" value=\"{sent.Token}\">");
+        html.Split("<button").Should().HaveCount(2, "there is exactly one button");
+        html.Should().Contain(">Activate my account</button>");
+        html.Should().Contain("2026-11-29 14:00 UTC");
+    }
+
+    [Fact]
+    public async Task Landing_TokenWithMarkup_IsNeverEchoedUnescaped()
+    {
+        using HttpResponseMessage response = await _app.Client.GetAsync("/account/activate?token=" + Uri.EscapeDataString("\"><script>alert(1)</script>"));
+
+        string html = await response.ShouldBeHtmlAsync(HttpStatusCode.OK);
+        html.Should().NotContain("<script").And.NotContain("alert(1)").And.Contain("not valid");
+        response.ShouldHaveSecurityHeaders();
+    }
+
+    [Fact]
+    public void LandingPage_EncodesEverythingItEchoes()
+    {
+        string html = ActivationPages.Landing("\"><script>alert(1)</script>", TestApp.Start, "/a\"<b>");
+
+        html.Should().NotContain("<script").And.NotContain("<b>");
+        html.Should().Contain("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;").And.Contain("action=\"/a&quot;&lt;b&gt;\"");
+    }
+
+    [Fact]
+    public void OutcomePage_EncodesTheResendPath()
+    {
+        string html = ActivationPages.Outcome(ActivationOutcome.LinkExpired, "/x\"><script>");
+
+        html.Should().NotContain("<script").And.Contain("action=\"/x&quot;&gt;&lt;script&gt;\"");
+    }
+
+    [Fact]
+    public async Task Landing_AskedForJson_AnswersValidCodeAndExpiry()
+    {
+        SentLink sent = await _app.RegisterAsync("ann@example.com");
+        using var request = new HttpRequestMessage(HttpMethod.Get, sent.PathAndQuery);
+        request.Headers.Accept.ParseAdd("application/json");
+
+        using HttpResponseMessage response = await _app.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        JsonElement status = await response.ReadJsonAsync();
+        status.GetProperty("valid").GetBoolean().Should().BeTrue();
+        status.GetProperty("code").ValueKind.Should().Be(JsonValueKind.Null);
+        status.GetProperty("expiresAt").GetDateTimeOffset().Should().Be(sent.ExpiresAt);
+        response.ShouldHaveSecurityHeaders();
+    }
+
+    [Theory]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html")]
+    [InlineData("*/*", "text/html")]
+    [InlineData("application/json, text/html;q=0.5", "application/json")]
+    [InlineData("text/html, application/json;q=0.5", "text/html")]
+    public async Task Landing_NegotiatesByAccept(string accept, string expected)
+    {
+        SentLink sent = await _app.RegisterAsync("ann@example.com");
+        using var request = new HttpRequestMessage(HttpMethod.Get, sent.PathAndQuery);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        using HttpResponseMessage response = await _app.Client.SendAsync(request);
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task Landing_WithoutToken_SaysTheLinkIsNotValid()
+    {
+        using HttpResponseMessage response = await _app.Client.GetAsync("/account/activate");
+
+        string html = await response.ShouldBeHtmlAsync(HttpStatusCode.OK);
+        html.Should().Contain("This activation link is not valid");
+    }
+
+    [Theory]
+    [InlineData("GET valid link")]
+    [InlineData("GET json")]
+    [InlineData("POST activated")]
+    [InlineData("POST invalid")]
+    [InlineData("POST malformed body")]
+    [InlineData("POST form")]
+    public async Task EveryActivateAnswer_CarriesTheSecurityHeaders(string scenario)
+    {
+        SentLink sent = await _app.RegisterAsync("ann@example.com");
+        using var request = scenario switch
+        {
+            "GET valid link" => new HttpRequestMessage(HttpMethod.Get, sent.PathAndQuery),
+            "GET json" => new HttpRequestMessage(HttpMethod.Get, sent.PathAndQuery) { Headers = { { "Accept", "application/json" } } },
+            "POST activated" => Post(JsonBody("{\"token\":\"" + sent.Token + "\"}")),
+            "POST invalid" => Post(JsonBody("{\"token\":\"nope\"}")),
+            "POST malformed body" => Post(JsonBody("{")),
+            _ => Post(new FormUrlEncodedContent([new("token", sent.Token)])),
+        };
+
+        using HttpResponseMessage response = await _app.Client.SendAsync(request);
+
+        response.ShouldHaveSecurityHeaders();
+        response.Headers.GetValues("Content-Security-Policy").Single().Should().Be(
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+
+        static HttpRequestMessage Post(HttpContent content) => new(HttpMethod.Post, "/account/activate") { Content = content };
+        static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+    }
+}
