@@ -25,7 +25,7 @@ builder.Services.AddScoped<IActivationLinkSender, DevMailboxSender>();
 
 // One-time links: keys and purposes from the "OneTimeLinks" section, endpoints' settings from "UserActivation".
 builder.Services.AddOneTimeLinks(builder.Configuration.GetSection("OneTimeLinks"))
-    .AddUserActivation(builder.Configuration.GetSection("UserActivation"));
+    .AddUserActivation(o => builder.Configuration.GetSection("UserActivation").Bind(o));
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>

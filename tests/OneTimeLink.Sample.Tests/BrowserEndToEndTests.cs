@@ -39,7 +39,7 @@ public sealed class BrowserEndToEndTests
 
             IWebElement activate = wait.Until(b => b.FindElement(By.XPath("//button[contains(., 'Activate my account')]")));
             activate.Click();
-            wait.Until(b => b.PageSource.Contains("activated", StringComparison.OrdinalIgnoreCase));
+            wait.Until(b => b.FindElement(By.TagName("h1")).Text == "Your account is active");
 
             browser.Navigate().GoToUrl(baseUri + "/");
             browser.FindElement(By.Id("login-email")).SendKeys(email);

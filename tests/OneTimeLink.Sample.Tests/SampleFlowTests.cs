@@ -93,13 +93,15 @@ public sealed class SampleFlowTests : IAsyncLifetime
 
         messages.Select(m => m.GetProperty("to").GetString()).Should().Equal("second@example.com", "first@example.com");
         messages.Should().OnlyContain(m => m.GetProperty("link").GetString()!.StartsWith("http://127.0.0.1:5080/account/activate?token=", StringComparison.Ordinal));
-        messages.Should().OnlyContain(m => m.TryGetProperty("subject", out _) && m.TryGetProperty("sentAt", out _));
+        messages.Select(m => m.EnumerateObject().Select(p => p.Name)).Should().AllBeEquivalentTo(new[] { "to", "subject", "link", "sentAt" });
         html.Should().Contain("second@example.com").And.Contain("class=\"activation-link\"");
     }
 
     [Fact]
     public async Task Register_TakenEmail_AnswersTheSame_AndMailsANoticeWithoutALink()
     {
+        await using var factory = new SampleFactory(settings: new Dictionary<string, string?> { ["UserActivation:EmailThrottleWindow"] = "00:00:00" });
+        _client = factory.CreateClient();
         using HttpResponseMessage first = await _client.PostAsJsonAsync("/account/register", new { email = "ann@example.com", password = "correct horse battery" });
         using HttpResponseMessage second = await _client.PostAsJsonAsync("/account/register", new { email = "ann@example.com", password = "another password" });
 

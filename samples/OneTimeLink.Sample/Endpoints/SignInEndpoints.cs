@@ -51,10 +51,10 @@ public static partial class SignInEndpoints
             : Results.Ok(new { email = user.Email });
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context)
+    private static async Task SignOutAsync(HttpContext context)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Results.Redirect("/");
+        context.Response.Redirect("/");
     }
 
     private static IResult Me(HttpContext context)
