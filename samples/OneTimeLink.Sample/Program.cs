@@ -25,7 +25,7 @@ builder.Services.AddScoped<IActivationLinkSender, DevMailboxSender>();
 
 // One-time links: keys and purposes from the "OneTimeLinks" section, endpoints' settings from "UserActivation".
 builder.Services.AddOneTimeLinks(builder.Configuration.GetSection("OneTimeLinks"))
-    .AddUserActivation(o => builder.Configuration.GetSection("UserActivation").Bind(o));
+    .AddUserActivation(builder.Configuration.GetSection("UserActivation"));
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>

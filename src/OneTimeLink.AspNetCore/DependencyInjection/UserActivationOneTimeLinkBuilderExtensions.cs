@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneTimeLink;
@@ -21,6 +22,23 @@ public static class UserActivationOneTimeLinkBuilderExtensions
     /// <returns>The builder, for chaining.</returns>
     public static IOneTimeLinkBuilder AddUserActivation(this IOneTimeLinkBuilder builder, Action<UserActivationOptions> configure) =>
         builder.AddUserActivation(UserActivationOptions.DefaultPurpose, configure);
+
+    /// <summary>
+    /// Adds account activation with links of the purpose <see cref="UserActivationOptions.DefaultPurpose"/> and
+    /// <see cref="UserActivationOptions"/> bound from <paramref name="configuration"/>, usually
+    /// <c>builder.Configuration.GetSection("UserActivation")</c>.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddOneTimeLinks</c>.</param>
+    /// <param name="configuration">The section holding <see cref="UserActivationOptions"/>, such as <c>{ "PublicBaseUri": "https://example.com" }</c>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IOneTimeLinkBuilder AddUserActivation(this IOneTimeLinkBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        builder.Services.AddOptions<UserActivationOptions>().Bind(configuration);
+        return builder.AddUserActivation(UserActivationOptions.DefaultPurpose, static _ => { });
+    }
 
     /// <summary>
     /// Adds account activation with links of the purpose <paramref name="purpose"/>. The purpose is added when
