@@ -5,7 +5,7 @@ using OneTimeLink;
 using OneTimeLink.AspNetCore;
 using OneTimeLink.AspNetCore.Endpoints;
 using OneTimeLink.AspNetCore.Links;
-using OneTimeLink.AspNetCore.Options;
+using OneTimeLink.AspNetCore.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using OneTimeLink.AspNetCore.Diagnostics;
 using OneTimeLink.AspNetCore.Http;
 using OneTimeLink.AspNetCore.Links;
-using OneTimeLink.AspNetCore.Options;
+using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Pages;
 using OneTimeLink.AspNetCore.Routing;
 

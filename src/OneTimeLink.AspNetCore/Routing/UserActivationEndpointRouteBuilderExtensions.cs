@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneTimeLink.AspNetCore;
 using OneTimeLink.AspNetCore.Endpoints;
 using OneTimeLink.AspNetCore.Http;
-using OneTimeLink.AspNetCore.Options;
+using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Routing;
 
 namespace Microsoft.AspNetCore.Routing;

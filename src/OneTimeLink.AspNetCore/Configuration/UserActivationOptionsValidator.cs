@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace OneTimeLink.AspNetCore.Options;
+namespace OneTimeLink.AspNetCore.Configuration;
 
 /// <summary>Checks <see cref="UserActivationOptions"/> at start-up and says how to fix each problem.</summary>
 internal sealed class UserActivationOptionsValidator(IServiceProviderIsService isService, IHostEnvironment? environment = null)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OneTimeLink.AspNetCore.Options;
+namespace OneTimeLink.AspNetCore.Configuration;
 
 /// <summary>
 /// Makes sure the activation purpose exists and binds state, whatever configuration said: without state binding a
