@@ -10,8 +10,8 @@ namespace OneTimeLink.Redis;
 /// </summary>
 internal sealed class RedisRedemptionStore : IRedemptionStore
 {
-    private static readonly TimeSpan MinimumTtl = TimeSpan.FromMilliseconds(1);
-    private static readonly RedisValue Redeemed = 1;
+    private static readonly TimeSpan s_minimumTtl = TimeSpan.FromMilliseconds(1);
+    private static readonly RedisValue s_redeemed = 1;
 
     private readonly RedisConnection _connection;
     private readonly TimeProvider _timeProvider;
@@ -42,9 +42,9 @@ internal sealed class RedisRedemptionStore : IRedemptionStore
         ArgumentException.ThrowIfNullOrEmpty(tokenId);
 
         TimeSpan ttl = expiresAt - _timeProvider.GetUtcNow();
-        if (ttl < MinimumTtl)
+        if (ttl < s_minimumTtl)
         {
-            ttl = MinimumTtl;
+            ttl = s_minimumTtl;
         }
 
         // The bound is on the network, so it runs on real time rather than the (possibly fake) TimeProvider.
@@ -56,7 +56,7 @@ internal sealed class RedisRedemptionStore : IRedemptionStore
         {
             IConnectionMultiplexer redis = await _connection.GetMultiplexerAsync().WaitAsync(timeout.Token).ConfigureAwait(false);
             first = await redis.GetDatabase()
-                .StringSetAsync(_keyPrefix + tokenId, Redeemed, ttl, When.NotExists)
+                .StringSetAsync(_keyPrefix + tokenId, s_redeemed, ttl, When.NotExists)
                 .WaitAsync(timeout.Token)
                 .ConfigureAwait(false);
         }

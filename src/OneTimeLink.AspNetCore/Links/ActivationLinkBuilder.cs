@@ -13,7 +13,7 @@ namespace OneTimeLink.AspNetCore.Links;
 /// </summary>
 internal sealed class ActivationLinkBuilder
 {
-    private static readonly Uri DevelopmentFallback = new("http://localhost/");
+    private static readonly Uri s_developmentFallback = new("http://localhost/");
 
     private readonly UserActivationOptions _options;
     private readonly IServer? _server;
@@ -53,7 +53,7 @@ internal sealed class ActivationLinkBuilder
         // Start-up validation allows this only in Development: use the server's own listening address, not the request's.
         if (_developmentBaseUri is null)
         {
-            _developmentBaseUri = FindServerAddress() ?? DevelopmentFallback;
+            _developmentBaseUri = FindServerAddress() ?? s_developmentFallback;
             Log.PublicBaseUriMissing(_logger, _developmentBaseUri);
         }
 

@@ -17,7 +17,7 @@ internal static class ActivationPages
         "border-radius:.4rem;background:#0b57d0;color:#fff;cursor:pointer}input{font:inherit;padding:.5rem;width:100%;" +
         "box-sizing:border-box;margin:.25rem 0 .75rem}label{display:block}";
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    private static readonly HtmlEncoder s_html = HtmlEncoder.Default;
 
     /// <summary>The landing page of a good link: one button that POSTs the token. Nothing is submitted without a click.</summary>
     public static string Landing(string token, DateTimeOffset expiresAt, string activatePath)
@@ -25,8 +25,8 @@ internal static class ActivationPages
         var body = new StringBuilder();
         Paragraph(body, "Press the button to activate your account.");
         Paragraph(body, "This link works until " + expiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC.");
-        body.Append("<form method=\"post\" action=\"").Append(Html.Encode(activatePath)).Append("\">")
-            .Append("<input type=\"hidden\" name=\"token\" value=\"").Append(Html.Encode(token)).Append("\">")
+        body.Append("<form method=\"post\" action=\"").Append(s_html.Encode(activatePath)).Append("\">")
+            .Append("<input type=\"hidden\" name=\"token\" value=\"").Append(s_html.Encode(token)).Append("\">")
             .Append("<button type=\"submit\">Activate my account</button></form>");
         return Layout("Activate your account", body);
     }
@@ -38,7 +38,7 @@ internal static class ActivationPages
         Paragraph(body, ActivationOutcomes.Detail(outcome));
         if (ActivationOutcomes.OffersResend(outcome))
         {
-            body.Append("<form method=\"post\" action=\"").Append(Html.Encode(resendPath)).Append("\">")
+            body.Append("<form method=\"post\" action=\"").Append(s_html.Encode(resendPath)).Append("\">")
                 .Append("<label for=\"email\">Email address</label>")
                 .Append("<input id=\"email\" type=\"email\" name=\"email\" required autocomplete=\"email\">")
                 .Append("<button type=\"submit\">Send me a new link</button></form>");
@@ -61,7 +61,7 @@ internal static class ActivationPages
         var body = new StringBuilder("<ul>");
         foreach (string problem in problems)
         {
-            body.Append("<li>").Append(Html.Encode(problem)).Append("</li>");
+            body.Append("<li>").Append(s_html.Encode(problem)).Append("</li>");
         }
 
         body.Append("</ul>");
@@ -69,11 +69,11 @@ internal static class ActivationPages
         return Layout("Please check the form", body);
     }
 
-    private static void Paragraph(StringBuilder body, string text) => body.Append("<p>").Append(Html.Encode(text)).Append("</p>");
+    private static void Paragraph(StringBuilder body, string text) => body.Append("<p>").Append(s_html.Encode(text)).Append("</p>");
 
     private static string Layout(string title, StringBuilder body)
     {
-        string encodedTitle = Html.Encode(title);
+        string encodedTitle = s_html.Encode(title);
         return new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex\">")
