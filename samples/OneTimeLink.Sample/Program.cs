@@ -24,8 +24,18 @@ builder.Services.AddScoped<IUserActivationStore>(sp => sp.GetRequiredService<EfU
 builder.Services.AddScoped<IActivationLinkSender, DevMailboxSender>();
 
 // One-time links: keys and purposes from the "OneTimeLinks" section, endpoints' settings from "UserActivation".
-builder.Services.AddOneTimeLinks(builder.Configuration.GetSection("OneTimeLinks"))
+IOneTimeLinkBuilder links = builder.Services.AddOneTimeLinks(builder.Configuration.GetSection("OneTimeLinks"))
     .AddUserActivation(builder.Configuration.GetSection("UserActivation"));
+
+// The in-memory redemption store makes a link single-use within this process only. Several instances behind a load
+// balancer must share the record of redeemed links, or a link used on one would still work on the others: given a
+// Redis connection string, they share it in Redis, and /health tells the orchestrator when Redis is unreachable.
+string? redis = builder.Configuration.GetConnectionString("Redis");
+if (!string.IsNullOrWhiteSpace(redis))
+{
+    links.AddRedisRedemptionStore(redis);
+    builder.Services.AddHealthChecks().AddRedisRedemptionStoreHealthCheck();
+}
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>
@@ -64,6 +74,11 @@ app.UseRateLimiter();
 app.MapGet("/", (IHostEnvironment environment) => HomePage.Render(environment.IsDevelopment()));
 app.MapUserActivation("/account").RequireRateLimiting("account");
 app.MapSignIn();
+if (!string.IsNullOrWhiteSpace(redis))
+{
+    app.MapHealthChecks("/health");
+}
+
 if (app.Environment.IsDevelopment())
 {
     app.MapDevMailbox();
