@@ -25,7 +25,16 @@ public static class SampleDatabase
     {
         await using AsyncServiceScope scope = services.CreateAsyncScope();
         SampleDbContext db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();
-        await db.Database.EnsureCreatedAsync();
+        try
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+        catch (SqliteException)
+        {
+            // Another instance sharing the file created the schema between our check and our CREATE TABLE; once it
+            // has, EnsureCreated finds the tables and does nothing. A real error fails again here.
+            await db.Database.EnsureCreatedAsync();
+        }
 
         // WAL lets two app instances share the file (the scale-out test) without "database is locked" on every write.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
