@@ -6,16 +6,16 @@ namespace OneTimeLink.AspNetCore.Tests;
 
 public sealed class EmailThrottleTests
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan s_window = TimeSpan.FromMinutes(1);
     private readonly FakeTimeProvider _time = new(TestApp.Start);
 
     [Fact]
     public void TryAcquire_WithinTheWindow_RefusesUntilItHasPassed()
     {
-        var throttle = new EmailThrottle(Window, _time, capacity: 10);
+        var throttle = new EmailThrottle(s_window, _time, capacity: 10);
 
         throttle.TryAcquire("ann@example.com").Should().BeTrue();
-        _time.Advance(Window - TimeSpan.FromSeconds(1));
+        _time.Advance(s_window - TimeSpan.FromSeconds(1));
         throttle.TryAcquire("ann@example.com").Should().BeFalse();
         _time.Advance(TimeSpan.FromSeconds(1));
         throttle.TryAcquire("ann@example.com").Should().BeTrue();
@@ -24,7 +24,7 @@ public sealed class EmailThrottleTests
     [Fact]
     public void TryAcquire_IgnoresCaseAndSurroundingSpace_AndKeepsAddressesApart()
     {
-        var throttle = new EmailThrottle(Window, _time, capacity: 10);
+        var throttle = new EmailThrottle(s_window, _time, capacity: 10);
 
         throttle.TryAcquire("ann@example.com").Should().BeTrue();
         throttle.TryAcquire(" ANN@Example.com ").Should().BeFalse();
@@ -34,7 +34,7 @@ public sealed class EmailThrottleTests
     [Fact]
     public void TryAcquire_PastCapacity_ForgetsTheOldestAndStaysBounded()
     {
-        var throttle = new EmailThrottle(Window, _time, capacity: 3);
+        var throttle = new EmailThrottle(s_window, _time, capacity: 3);
 
         for (int i = 0; i < 10; i++)
         {
@@ -49,13 +49,13 @@ public sealed class EmailThrottleTests
     [Fact]
     public void TryAcquire_ForgetsExpiredEntries()
     {
-        var throttle = new EmailThrottle(Window, _time, capacity: 100);
+        var throttle = new EmailThrottle(s_window, _time, capacity: 100);
         for (int i = 0; i < 50; i++)
         {
             throttle.TryAcquire($"user{i}@example.com");
         }
 
-        _time.Advance(Window);
+        _time.Advance(s_window);
         throttle.TryAcquire("late@example.com").Should().BeTrue();
 
         throttle.Count.Should().Be(1);

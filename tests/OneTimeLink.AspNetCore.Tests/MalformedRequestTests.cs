@@ -8,8 +8,8 @@ namespace OneTimeLink.AspNetCore.Tests;
 /// <summary>Whatever a client sends, a bad request is a 400 problem, never a 500.</summary>
 public sealed class MalformedRequestTests : IAsyncLifetime
 {
-    private static readonly string MegabyteToken = new('a', 1024 * 1024);
-    private static readonly string HundredKilobyteEmail = new string('a', 100 * 1024) + "@example.com";
+    private static readonly string s_megabyteToken = new('a', 1024 * 1024);
+    private static readonly string s_hundredKilobyteEmail = new string('a', 100 * 1024) + "@example.com";
 
     private TestApp _app = null!;
 
@@ -23,17 +23,17 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         { "register: JSON null", "/account/register", "application/json", "null" },
         { "register: JSON array", "/account/register", "application/json", "[]" },
         { "register: number for email", "/account/register", "application/json", "{\"email\":5,\"password\":\"long enough\"}" },
-        { "register: 100 KB email", "/account/register", "application/json", Json(new { email = HundredKilobyteEmail, password = TestApp.Password }) },
-        { "register: 100 KB email form", "/account/register", "application/x-www-form-urlencoded", "email=" + HundredKilobyteEmail + "&password=x" },
+        { "register: 100 KB email", "/account/register", "application/json", Json(new { email = s_hundredKilobyteEmail, password = TestApp.Password }) },
+        { "register: 100 KB email form", "/account/register", "application/x-www-form-urlencoded", "email=" + s_hundredKilobyteEmail + "&password=x" },
         { "activate: wrong content type", "/account/activate", "text/plain", "token" },
         { "activate: invalid JSON", "/account/activate", "application/json", "{'token': 1}" },
         { "activate: object for token", "/account/activate", "application/json", "{\"token\":{}}" },
-        { "activate: 1 MiB token", "/account/activate", "application/json", Json(new { token = MegabyteToken }) },
-        { "activate: 1 MiB token form", "/account/activate", "application/x-www-form-urlencoded", "token=" + MegabyteToken },
+        { "activate: 1 MiB token", "/account/activate", "application/json", Json(new { token = s_megabyteToken }) },
+        { "activate: 1 MiB token form", "/account/activate", "application/x-www-form-urlencoded", "token=" + s_megabyteToken },
         { "activate: too many form fields", "/account/activate", "application/x-www-form-urlencoded", string.Join("&", Enumerable.Range(0, 50).Select(i => $"f{i}=1")) },
         { "resend: wrong content type", "/account/resend-activation", "application/xml", "<email/>" },
         { "resend: invalid JSON", "/account/resend-activation", "application/json", "not json" },
-        { "resend: 100 KB email", "/account/resend-activation", "application/json", Json(new { email = HundredKilobyteEmail }) },
+        { "resend: 100 KB email", "/account/resend-activation", "application/json", Json(new { email = s_hundredKilobyteEmail }) },
     };
 
     public static TheoryData<string, string, string> InvalidFields => new()

@@ -10,7 +10,7 @@ namespace OneTimeLink.Redis.Tests;
 [Collection(RedisCollection.Name)]
 public sealed class HealthCheckTests(RedisFixture redis)
 {
-    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_storeTimeout = TimeSpan.FromSeconds(1);
     private readonly FakeTimeProvider _time = new(TestLinks.Start);
 
     [RedisFact]
@@ -52,7 +52,7 @@ public sealed class HealthCheckTests(RedisFixture redis)
         HealthReportEntry entry = report.Entries[RedisRedemptionStoreHealthChecksBuilderExtensions.DefaultName];
         entry.Status.Should().Be(HealthStatus.Unhealthy);
         entry.Description.Should().Contain("did not answer PING");
-        elapsed.Elapsed.Should().BeLessThan(StoreTimeout + TimeSpan.FromSeconds(2));
+        elapsed.Elapsed.Should().BeLessThan(s_storeTimeout + TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -83,6 +83,6 @@ public sealed class HealthCheckTests(RedisFixture redis)
         RedisLinks.CreateProvider(
             _time,
             configuration,
-            options => options.Timeout = StoreTimeout,
+            options => options.Timeout = s_storeTimeout,
             services => services.AddHealthChecks().AddRedisRedemptionStoreHealthCheck(failureStatus: failureStatus));
 }

@@ -12,13 +12,13 @@ namespace OneTimeLink.Redis.Tests;
 /// <summary>Redis crashes, hangs or is not there yet: redemptions fail closed, fast, and recover by themselves.</summary>
 public sealed class OutageTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_storeTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>A bound, not a wait: a refused redemption answers well before this even on a busy machine.</summary>
-    private static readonly TimeSpan AnswerBound = StoreTimeout + TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_answerBound = s_storeTimeout + TimeSpan.FromSeconds(2);
 
     /// <summary>The multiplexer retries with a backoff of a few seconds; recovery must happen well within this.</summary>
-    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_recoveryBound = TimeSpan.FromSeconds(30);
 
     private readonly FakeTimeProvider _time = new(TestLinks.Start);
 
@@ -37,11 +37,11 @@ public sealed class OutageTests(ITestOutputHelper output)
         LinkValidationResult redeemed = await links.RedeemAsync(link.Token, TestLinks.Activate);
         elapsed.Stop();
 
-        output.WriteLine($"Redeem during the outage answered {redeemed.Failure} in {elapsed.Elapsed.TotalMilliseconds:0} ms (timeout {StoreTimeout}).");
+        output.WriteLine($"Redeem during the outage answered {redeemed.Failure} in {elapsed.Elapsed.TotalMilliseconds:0} ms (timeout {s_storeTimeout}).");
         validated.Succeeded.Should().BeTrue();
         redeemed.Failure.Should().Be(LinkFailure.StoreUnavailable);
         redeemed.Subject.Should().Be("user-during-outage");
-        elapsed.Elapsed.Should().BeLessThan(AnswerBound);
+        elapsed.Elapsed.Should().BeLessThan(s_answerBound);
     }
 
     [RedisFact]
@@ -76,7 +76,7 @@ public sealed class OutageTests(ITestOutputHelper output)
 
         output.WriteLine($"First redeem with Redis down: {refused.Failure} in {elapsed.Elapsed.TotalMilliseconds:0} ms; recovered {recovery.TotalMilliseconds:0} ms after Redis started.");
         refused.Failure.Should().Be(LinkFailure.StoreUnavailable);
-        elapsed.Elapsed.Should().BeLessThan(AnswerBound);
+        elapsed.Elapsed.Should().BeLessThan(s_answerBound);
     }
 
     [RedisFact]
@@ -137,11 +137,11 @@ public sealed class OutageTests(ITestOutputHelper output)
         LinkValidationResult connected = await RedeemNewLinkAsync(links);
         second.Stop();
 
-        output.WriteLine($"Silent server: first redeem {first.Elapsed.TotalMilliseconds:0} ms, second {second.Elapsed.TotalMilliseconds:0} ms (timeout {StoreTimeout}).");
+        output.WriteLine($"Silent server: first redeem {first.Elapsed.TotalMilliseconds:0} ms, second {second.Elapsed.TotalMilliseconds:0} ms (timeout {s_storeTimeout}).");
         connecting.Failure.Should().Be(LinkFailure.StoreUnavailable);
         connected.Failure.Should().Be(LinkFailure.StoreUnavailable);
-        first.Elapsed.Should().BeLessThan(AnswerBound);
-        second.Elapsed.Should().BeLessThan(AnswerBound);
+        first.Elapsed.Should().BeLessThan(s_answerBound);
+        second.Elapsed.Should().BeLessThan(s_answerBound);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class OutageTests(ITestOutputHelper output)
     }
 
     private ServiceProvider CreateProvider(string configuration, Action<IServiceCollection>? services = null) =>
-        RedisLinks.CreateProvider(_time, configuration, options => options.Timeout = StoreTimeout, services);
+        RedisLinks.CreateProvider(_time, configuration, options => options.Timeout = s_storeTimeout, services);
 
     private static async Task<LinkValidationResult> RedeemNewLinkAsync(IOneTimeLinkService links)
     {
@@ -166,7 +166,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         return await links.RedeemAsync(link.Token, TestLinks.Activate);
     }
 
-    /// <summary>Redeems new links until one succeeds, within <see cref="RecoveryBound"/>; returns how long that took.</summary>
+    /// <summary>Redeems new links until one succeeds, within <see cref="s_recoveryBound"/>; returns how long that took.</summary>
     private static async Task<TimeSpan> RedeemUntilRecoveredAsync(IOneTimeLinkService links)
     {
         var elapsed = Stopwatch.StartNew();
@@ -179,7 +179,7 @@ public sealed class OutageTests(ITestOutputHelper output)
             }
 
             result.Failure.Should().Be(LinkFailure.StoreUnavailable);
-            elapsed.Elapsed.Should().BeLessThan(RecoveryBound, "the store reconnects by itself once Redis is back");
+            elapsed.Elapsed.Should().BeLessThan(s_recoveryBound, "the store reconnects by itself once Redis is back");
             await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
     }

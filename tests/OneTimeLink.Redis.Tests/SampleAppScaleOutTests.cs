@@ -27,9 +27,9 @@ public sealed class SampleAppScaleOutTests(RedisFixture redis, ITestOutputHelper
     private const int PostsPerRace = 20;
 
     /// <summary>The sample's activation link lifetime and the library's default clock skew.</summary>
-    private static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(2);
+    private static readonly TimeSpan s_linkLifetime = TimeSpan.FromHours(2);
 
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromSeconds(30);
 
     [RedisFact]
     public async Task ActivationLink_RedeemedOnInstanceB_IsRecordedInTheSharedRedis_AndRefusedOnInstanceA()
@@ -58,7 +58,7 @@ public sealed class SampleAppScaleOutTests(RedisFixture redis, ITestOutputHelper
             onB.Code.Should().Be("activated");
             recorded.Should().NotBeNull("instance B recorded the redemption in the Redis that instance A asks, with a time to live")
                 .And.BeGreaterThan(TimeSpan.Zero)
-                .And.BeLessThanOrEqualTo(LinkLifetime + ClockSkew, "the key lives as long as the link can validate");
+                .And.BeLessThanOrEqualTo(s_linkLifetime + s_clockSkew, "the key lives as long as the link can validate");
             replayOnA.Status.Should().Be(HttpStatusCode.OK, "instance A answered {0}", replayOnA);
             replayOnA.Code.Should().Be("already_active", "a replay never activates again");
         });

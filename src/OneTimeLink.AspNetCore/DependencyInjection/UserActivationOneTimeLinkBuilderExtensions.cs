@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneTimeLink;
 using OneTimeLink.AspNetCore;
+using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Endpoints;
 using OneTimeLink.AspNetCore.Links;
-using OneTimeLink.AspNetCore.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

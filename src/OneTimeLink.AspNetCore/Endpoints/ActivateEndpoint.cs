@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Diagnostics;
 using OneTimeLink.AspNetCore.Http;
 using OneTimeLink.AspNetCore.Links;
-using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Pages;
 using OneTimeLink.AspNetCore.Routing;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
+using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Diagnostics;
 using OneTimeLink.AspNetCore.Links;
-using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Routing;
 
 namespace OneTimeLink.AspNetCore.Endpoints;

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeLink.AspNetCore;
+using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Endpoints;
 using OneTimeLink.AspNetCore.Http;
-using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Routing;
 
 namespace Microsoft.AspNetCore.Routing;

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneTimeLink;
-using OneTimeLink.Diagnostics;
 using OneTimeLink.Configuration;
+using OneTimeLink.Diagnostics;
 using OneTimeLink.Redemption;
 
 namespace Microsoft.Extensions.DependencyInjection;

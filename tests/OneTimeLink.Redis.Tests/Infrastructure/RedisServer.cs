@@ -14,7 +14,7 @@ internal sealed class RedisServer : IAsyncDisposable
 {
     public const string RequireVariable = "ONETIMELINK_REQUIRE_REDIS";
 
-    private static readonly TimeSpan StartStopLimit = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan s_startStopLimit = TimeSpan.FromSeconds(15);
 
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -74,9 +74,9 @@ internal sealed class RedisServer : IAsyncDisposable
         var limit = Stopwatch.StartNew();
         while (!await AnswersPingAsync())
         {
-            if (process.HasExited || limit.Elapsed > StartStopLimit)
+            if (process.HasExited || limit.Elapsed > s_startStopLimit)
             {
-                throw new InvalidOperationException($"redis-server did not answer on port {Port} within {StartStopLimit}. Its output:\n{Output()}");
+                throw new InvalidOperationException($"redis-server did not answer on port {Port} within {s_startStopLimit}. Its output:\n{Output()}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(20));
@@ -93,7 +93,7 @@ internal sealed class RedisServer : IAsyncDisposable
 
         _process = null;
         process.Kill(entireProcessTree: true);
-        using var limit = new CancellationTokenSource(StartStopLimit);
+        using var limit = new CancellationTokenSource(s_startStopLimit);
         await process.WaitForExitAsync(limit.Token);
         process.Dispose();
     }

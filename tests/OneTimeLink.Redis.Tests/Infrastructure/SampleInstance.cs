@@ -18,9 +18,9 @@ internal sealed class SampleInstance : IAsyncDisposable
     public const string Password = "correct horse battery staple";
 
     /// <summary>A bound, not a wait: a cold start of the app takes a few seconds even on a busy machine.</summary>
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_startLimit = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan s_stopLimit = TimeSpan.FromSeconds(15);
 
     private readonly Process _process;
     private readonly StringBuilder _output;
@@ -156,7 +156,7 @@ internal sealed class SampleInstance : IAsyncDisposable
                 _process.Kill(entireProcessTree: true);
             }
 
-            using var limit = new CancellationTokenSource(StopLimit);
+            using var limit = new CancellationTokenSource(s_stopLimit);
             await _process.WaitForExitAsync(limit.Token);
         }
         finally
@@ -165,7 +165,7 @@ internal sealed class SampleInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>Polls <c>GET /</c> until it answers 200, the process exits, or <see cref="StartLimit"/> passes.</summary>
+    /// <summary>Polls <c>GET /</c> until it answers 200, the process exits, or <see cref="s_startLimit"/> passes.</summary>
     private async Task WaitUntilAnsweringAsync()
     {
         var elapsed = Stopwatch.StartNew();
@@ -190,9 +190,9 @@ internal sealed class SampleInstance : IAsyncDisposable
                 // Not listening yet.
             }
 
-            if (elapsed.Elapsed > StartLimit)
+            if (elapsed.Elapsed > s_startLimit)
             {
-                throw new InvalidOperationException($"Instance {Name} did not answer GET / within {StartLimit}.\n{Output()}");
+                throw new InvalidOperationException($"Instance {Name} did not answer GET / within {s_startLimit}.\n{Output()}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100));
