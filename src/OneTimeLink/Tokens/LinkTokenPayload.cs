@@ -1,0 +1,255 @@
+using System.Text.Json;
+
+namespace OneTimeLink.Tokens;
+
+/// <summary>A token's claims as read, before the signature is checked; nothing here is trusted yet.</summary>
+internal struct LinkTokenPayload
+{
+    private const int Iss = 1, Aud = 2, Sub = 4, Pur = 8, Jti = 16, Iat = 32, Exp = 64, Nbf = 128, Stp = 256, Azp = 512;
+
+    public bool IssuerMatches;
+    public bool AudienceMatches;
+    public string? Subject;
+    public string? Purpose;
+    public string? TokenId;
+    public string? StateHash;
+    public long? IssuedAt;
+    public long? ExpiresAt;
+    public long? NotBefore;
+    public Dictionary<string, string>? Data;
+
+    private int _seen;
+    private bool _hasIssuer;
+    private int _audienceCount;
+
+    /// <summary>
+    /// Gets a value indicating whether every claim validation requires is there: <c>iss</c>, <c>aud</c>, <c>sub</c>,
+    /// <c>pur</c>, <c>jti</c> and <c>exp</c>, and <c>stp</c> a non-empty string when present.
+    /// </summary>
+    public readonly bool IsComplete =>
+        _hasIssuer
+        && _audienceCount > 0
+        && !string.IsNullOrEmpty(Subject)
+        && !string.IsNullOrEmpty(Purpose)
+        && !string.IsNullOrEmpty(TokenId)
+        && ExpiresAt is not null
+        && ((_seen & Stp) == 0 || !string.IsNullOrEmpty(StateHash));
+
+    /// <summary>
+    /// Reads the payload JSON as IdentityModel does (one object, anything after it ignored; registered claims of their
+    /// JSON types; every string valid text), except that a claim given twice makes it malformed. False when malformed;
+    /// <see cref="JsonException"/> for invalid JSON.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> json, LinkTokenAudience expected, out LinkTokenPayload payload)
+    {
+        payload = default;
+
+        // IdentityModel reads an empty payload as no claims at all; then required claims are missing, malformed too.
+        var reader = new Utf8JsonReader(json);
+        if (!JsonText.StartsObject(json) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        HashSet<string>? otherNames = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!payload.ReadClaim(ref reader, expected, ref otherNames))
+            {
+                return false;
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private bool ReadClaim(ref Utf8JsonReader reader, LinkTokenAudience expected, ref HashSet<string>? otherNames)
+    {
+        if (reader.ValueTextEquals("iss"u8))
+        {
+            return See(Iss) && reader.Read() && ReadIssuer(ref reader, expected);
+        }
+
+        if (reader.ValueTextEquals("aud"u8))
+        {
+            return See(Aud) && reader.Read() && ReadAudience(ref reader, expected);
+        }
+
+        if (reader.ValueTextEquals("sub"u8))
+        {
+            return See(Sub) && reader.Read() && ReadSubject(ref reader);
+        }
+
+        if (reader.ValueTextEquals("jti"u8))
+        {
+            return See(Jti) && reader.Read() && ReadOptionalString(ref reader, out TokenId);
+        }
+
+        if (reader.ValueTextEquals("exp"u8))
+        {
+            return See(Exp) && reader.Read() && ReadNumericDate(ref reader, out ExpiresAt);
+        }
+
+        if (reader.ValueTextEquals("iat"u8))
+        {
+            return See(Iat) && reader.Read() && ReadNumericDate(ref reader, out IssuedAt);
+        }
+
+        if (reader.ValueTextEquals("nbf"u8))
+        {
+            return See(Nbf) && reader.Read() && ReadNumericDate(ref reader, out NotBefore);
+        }
+
+        // pur and stp are custom claims to IdentityModel: any JSON value reads, and only a string counts.
+        if (reader.ValueTextEquals("pur"u8))
+        {
+            return See(Pur) && reader.Read() && ReadAnyValue(ref reader, out Purpose);
+        }
+
+        if (reader.ValueTextEquals("stp"u8))
+        {
+            return See(Stp) && reader.Read() && ReadAnyValue(ref reader, out StateHash);
+        }
+
+        if (reader.ValueTextEquals("azp"u8))
+        {
+            return See(Azp) && reader.Read() && ReadOptionalString(ref reader, out string? party) && AddData("azp", party);
+        }
+
+        return JsonText.GetString(ref reader) is { } name
+            && JsonText.AddUnique(ref otherNames, name)
+            && reader.Read()
+            && ReadAnyValue(ref reader, out string? value)
+            && AddData(name, value);
+    }
+
+    private bool See(int claim)
+    {
+        bool first = (_seen & claim) == 0;
+        _seen |= claim;
+        return first;
+    }
+
+    private bool ReadIssuer(ref Utf8JsonReader reader, LinkTokenAudience expected)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        _hasIssuer = reader.ValueSpan.Length > 0;
+        IssuerMatches = reader.ValueTextEquals(expected.Issuer);
+        return IssuerMatches || JsonText.IsValid(ref reader);
+    }
+
+    /// <summary>A string, or an array of strings and nulls (nulls skipped), or null for none.</summary>
+    private bool ReadAudience(ref Utf8JsonReader reader, LinkTokenAudience expected)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.String:
+                return ReadOneAudience(ref reader, expected);
+            case JsonTokenType.StartArray:
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType != JsonTokenType.Null && (reader.TokenType != JsonTokenType.String || !ReadOneAudience(ref reader, expected)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private bool ReadOneAudience(ref Utf8JsonReader reader, LinkTokenAudience expected)
+    {
+        _audienceCount++;
+        if (expected.Matches(ref reader))
+        {
+            AudienceMatches = true;
+            return true;
+        }
+
+        return JsonText.IsValid(ref reader);
+    }
+
+    /// <summary>IdentityModel takes a numeric <c>sub</c> too, as its number's text.</summary>
+    private bool ReadSubject(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.String:
+                Subject = JsonText.GetString(ref reader);
+                return Subject is not null;
+            case JsonTokenType.Number:
+                Subject = JsonText.GetNumberAsString(ref reader);
+                return Subject is not null;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ReadOptionalString(ref Utf8JsonReader reader, out string? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        value = JsonText.GetString(ref reader);
+        return value is not null;
+    }
+
+    private static bool ReadNumericDate(ref Utf8JsonReader reader, out long? value)
+    {
+        value = null;
+        if (!JsonText.TryGetNumericDate(ref reader, out long seconds))
+        {
+            return false;
+        }
+
+        value = seconds;
+        return true;
+    }
+
+    /// <summary>Any JSON value, every string in it valid text; <paramref name="value"/> is set when it is a string.</summary>
+    private static bool ReadAnyValue(ref Utf8JsonReader reader, out string? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            value = JsonText.GetString(ref reader);
+            return value is not null;
+        }
+
+        return JsonText.SkipCheckingText(ref reader);
+    }
+
+    private bool AddData(string name, string? value)
+    {
+        if (value is not null)
+        {
+            (Data ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
+        }
+
+        return true;
+    }
+}
