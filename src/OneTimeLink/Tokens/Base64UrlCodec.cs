@@ -9,7 +9,9 @@ namespace OneTimeLink.Tokens;
 
 /// <summary>
 /// Base64url on spans, without padding. Decoding accepts exactly what IdentityModel's <c>JsonWebToken</c> accepts on the
-/// same target framework, so the hot path and the reference implementation agree on which inputs are malformed.
+/// same target framework, so the hot path and the reference implementation agree on which inputs are malformed: on
+/// .NET 9 and later strict base64url (canonical final bits, whitespace ignored) and, for the header and payload only,
+/// standard base64 when the segment's length is a multiple of four.
 /// </summary>
 internal static class Base64UrlCodec
 {
@@ -48,17 +50,43 @@ internal static class Base64UrlCodec
 
     /// <summary>
     /// Decodes into <paramref name="destination"/>, sized by <see cref="GetDecodedLength"/>. Bytes the decoder does not
-    /// write (when the input holds whitespace) are zero, as in IdentityModel. Never throws on bad input.
+    /// write (when the input holds whitespace) are zero. Never throws on bad input.
     /// </summary>
-    public static bool TryDecode(ReadOnlySpan<char> encoded, Span<byte> destination)
+    /// <param name="encoded">The base64url text.</param>
+    /// <param name="destination">Where the bytes go.</param>
+    /// <param name="allowStandardAlphabet">Whether to fall back to standard base64, as IdentityModel does for a header or payload.</param>
+    public static bool TryDecode(ReadOnlySpan<char> encoded, Span<byte> destination, bool allowStandardAlphabet)
     {
         destination.Clear();
 #if NET9_0_OR_GREATER
-        return Base64Url.DecodeFromChars(encoded, destination, out _, out _) == OperationStatus.Done;
+        if (Base64Url.DecodeFromChars(encoded, destination, out _, out _) == OperationStatus.Done)
+        {
+            return true;
+        }
+
+        return allowStandardAlphabet && encoded.Length % 4 == 0 && TryDecodeStandard(encoded, destination);
 #else
         return TryDecodeLikeIdentityModel(encoded, destination);
 #endif
     }
+
+#if NET9_0_OR_GREATER
+    private static bool TryDecodeStandard(ReadOnlySpan<char> encoded, Span<byte> destination)
+    {
+        // Only reached for input that is not base64url, which a token of ours never is.
+        byte[] ascii = ArrayPool<byte>.Shared.Rent(encoded.Length);
+        try
+        {
+            destination.Clear();
+            return System.Text.Ascii.FromUtf16(encoded, ascii, out int length) == OperationStatus.Done
+                && Base64.DecodeFromUtf8(ascii.AsSpan(0, length), destination, out _, out _) == OperationStatus.Done;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(ascii);
+        }
+    }
+#endif
 
 #if !NET9_0_OR_GREATER
     /// <summary>IdentityModel's own decoder below .NET 9: '+' and '-' alike, '/' and '_' alike, '=' skipped anywhere.</summary>

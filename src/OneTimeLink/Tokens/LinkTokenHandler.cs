@@ -106,7 +106,8 @@ internal sealed class LinkTokenHandler
         Span<byte> decoded = stackalloc byte[headerLength + payloadLength];
         Span<byte> headerJson = decoded[..headerLength];
         Span<byte> payloadJson = decoded[headerLength..];
-        if (!Base64UrlCodec.TryDecode(encodedHeader, headerJson) || !Base64UrlCodec.TryDecode(encodedPayload, payloadJson))
+        if (!Base64UrlCodec.TryDecode(encodedHeader, headerJson, allowStandardAlphabet: true)
+            || !Base64UrlCodec.TryDecode(encodedPayload, payloadJson, allowStandardAlphabet: true))
         {
             return LinkTokenVerification.Failed(LinkFailure.Malformed);
         }
@@ -168,7 +169,7 @@ internal sealed class LinkTokenHandler
         }
 
         Span<byte> presented = stackalloc byte[signatureBytes];
-        if (!Base64UrlCodec.TryDecode(encodedSignature, presented))
+        if (!Base64UrlCodec.TryDecode(encodedSignature, presented, allowStandardAlphabet: false))
         {
             return false;
         }

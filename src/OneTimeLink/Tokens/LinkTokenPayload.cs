@@ -103,12 +103,12 @@ internal struct LinkTokenPayload
         // pur and stp are custom claims to IdentityModel: any JSON value reads, and only a string counts.
         if (reader.ValueTextEquals("pur"u8))
         {
-            return See(Pur) && reader.Read() && ReadAnyValue(ref reader, out Purpose);
+            return See(Pur) && reader.Read() && ReadAnyValue(ref reader, out Purpose, lastInArray: false);
         }
 
         if (reader.ValueTextEquals("stp"u8))
         {
-            return See(Stp) && reader.Read() && ReadAnyValue(ref reader, out StateHash);
+            return See(Stp) && reader.Read() && ReadAnyValue(ref reader, out StateHash, lastInArray: false);
         }
 
         if (reader.ValueTextEquals("azp"u8))
@@ -119,7 +119,7 @@ internal struct LinkTokenPayload
         return JsonText.GetString(ref reader) is { } name
             && JsonText.AddUnique(ref otherNames, name)
             && reader.Read()
-            && ReadAnyValue(ref reader, out string? value)
+            && ReadAnyValue(ref reader, out string? value, lastInArray: true)
             && AddData(name, value);
     }
 
@@ -230,17 +230,41 @@ internal struct LinkTokenPayload
         return true;
     }
 
-    /// <summary>Any JSON value, every string in it valid text; <paramref name="value"/> is set when it is a string.</summary>
-    private static bool ReadAnyValue(ref Utf8JsonReader reader, out string? value)
+    /// <summary>
+    /// Any JSON value, every string in it valid text. <paramref name="value"/> is set when it is a string or, with
+    /// <paramref name="lastInArray"/>, to the last string directly in an array: IdentityModel makes a string claim of
+    /// each, and the custom claims read back keep the last.
+    /// </summary>
+    private static bool ReadAnyValue(ref Utf8JsonReader reader, out string? value, bool lastInArray)
     {
         value = null;
-        if (reader.TokenType == JsonTokenType.String)
+        switch (reader.TokenType)
         {
-            value = JsonText.GetString(ref reader);
-            return value is not null;
-        }
+            case JsonTokenType.String:
+                value = JsonText.GetString(ref reader);
+                return value is not null;
+            case JsonTokenType.StartArray when lastInArray:
+                int depth = reader.CurrentDepth;
+                while (reader.Read() && reader.CurrentDepth > depth)
+                {
+                    if (reader.TokenType == JsonTokenType.String && reader.CurrentDepth == depth + 1)
+                    {
+                        value = JsonText.GetString(ref reader);
+                        if (value is null)
+                        {
+                            return false;
+                        }
+                    }
+                    else if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !JsonText.IsValid(ref reader))
+                    {
+                        return false;
+                    }
+                }
 
-        return JsonText.SkipCheckingText(ref reader);
+                return true;
+            default:
+                return JsonText.SkipCheckingText(ref reader);
+        }
     }
 
     private bool AddData(string name, string? value)
