@@ -10,7 +10,7 @@ namespace OneTimeLink.Benchmarks;
 [InvocationCount(Invocations)]
 public class RedeemBenchmarks : Rows
 {
-    public const int Invocations = 4096;
+    public const int Invocations = 16384;
 
     private readonly string[] _tokens = new string[Invocations];
     private int _next;

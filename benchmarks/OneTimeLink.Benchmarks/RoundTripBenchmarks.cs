@@ -10,7 +10,7 @@ namespace OneTimeLink.Benchmarks;
 [InvocationCount(Invocations)]
 public class RoundTripBenchmarks : Rows
 {
-    public const int Invocations = 4096;
+    public const int Invocations = 16384;
 
     [IterationSetup(Target = nameof(OneTimeLink))]
     public void FreshOneTimeLinkStore()

@@ -10,6 +10,10 @@ namespace OneTimeLink;
 /// <summary>The <see cref="IOneTimeLinkService"/>: keys and handler built once, time from <see cref="TimeProvider"/>.</summary>
 internal sealed class OneTimeLinkService : IOneTimeLinkService
 {
+    /// <summary>Results carry nothing before the signature is verified, so one immutable instance per failure serves every call.</summary>
+    private static readonly LinkValidationResult[] s_unverified =
+        [.. Enum.GetValues<LinkFailure>().Select(f => f == LinkFailure.None ? null! : LinkValidationResult.Failed(f))];
+
     private readonly SigningKeySet _keys;
     private readonly LinkTokenHandler _tokens;
     private readonly Dictionary<string, LinkPurposeOptions> _purposes;
@@ -30,7 +34,7 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
     {
         OneTimeLinkOptions settings = options.Value;
         _keys = new SigningKeySet(settings);
-        _tokens = new LinkTokenHandler(_keys, settings.Issuer!, settings.Audience!);
+        _tokens = new LinkTokenHandler(_keys, settings.Issuer!, settings.Audience!, settings.Purposes.Keys);
         _purposes = settings.Purposes.ToDictionary(
             p => p.Key,
             p => new LinkPurposeOptions { Lifetime = p.Value.Lifetime, SingleUse = p.Value.SingleUse, BindState = p.Value.BindState },
@@ -124,7 +128,7 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
         LinkTokenVerification verification = _tokens.Verify(token);
         if (verification.Content is not { } content || verification.Key is not { } key)
         {
-            return LinkValidationResult.Failed(verification.Failure);
+            return s_unverified[(int)verification.Failure];
         }
 
         var verified = LinkValidationResult.Success(content.Subject, content.Purpose, content.TokenId, content.IssuedAt, content.ExpiresAt, content.Data);

@@ -16,7 +16,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     public async Task HotPath_AgreesWithJsonWebTokenHandler_On100000Tokens()
     {
         OneTimeLinkOptions options = DifferentialCorpus.VerifierOptions();
-        var hotPath = new LinkTokenHandler(new SigningKeySet(options), TestLinks.Issuer, TestLinks.Audience);
+        var hotPath = new LinkTokenHandler(new SigningKeySet(options), TestLinks.Issuer, TestLinks.Audience, [TestLinks.Activate, TestLinks.Reset]);
         var reference = new ReferenceLinkTokenVerifier(options);
         var corpus = new DifferentialCorpus(seed: 20261129);
         var verdicts = new Dictionary<LinkFailure, int>();

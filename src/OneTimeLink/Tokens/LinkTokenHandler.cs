@@ -19,14 +19,14 @@ internal sealed class LinkTokenHandler
     private const int MaximumSignatureBytes = 64;
 
     private readonly SigningKeySet _keys;
-    private readonly LinkTokenAudience _expected;
+    private readonly LinkTokenExpectations _expected;
     private readonly JsonEncodedText _issuer;
     private readonly JsonEncodedText _audience;
 
-    public LinkTokenHandler(SigningKeySet keys, string issuer, string audience)
+    public LinkTokenHandler(SigningKeySet keys, string issuer, string audience, IEnumerable<string>? purposes = null)
     {
         _keys = keys;
-        _expected = new LinkTokenAudience(issuer, audience);
+        _expected = new LinkTokenExpectations(issuer, audience, purposes ?? []);
         _issuer = JsonEncodedText.Encode(issuer, LinkTokenJson.WriterOptions.Encoder);
         _audience = JsonEncodedText.Encode(audience, LinkTokenJson.WriterOptions.Encoder);
     }

@@ -40,7 +40,7 @@ internal struct LinkTokenPayload
     /// JSON types; every string valid text), except that a claim given twice makes it malformed. False when malformed;
     /// <see cref="JsonException"/> for invalid JSON.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> json, LinkTokenAudience expected, out LinkTokenPayload payload)
+    public static bool TryRead(ReadOnlySpan<byte> json, LinkTokenExpectations expected, out LinkTokenPayload payload)
     {
         payload = default;
 
@@ -63,7 +63,7 @@ internal struct LinkTokenPayload
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    private bool ReadClaim(ref Utf8JsonReader reader, LinkTokenAudience expected, ref HashSet<string>? otherNames)
+    private bool ReadClaim(ref Utf8JsonReader reader, LinkTokenExpectations expected, ref HashSet<string>? otherNames)
     {
         if (reader.ValueTextEquals("iss"u8))
         {
@@ -103,7 +103,7 @@ internal struct LinkTokenPayload
         // pur and stp are custom claims to IdentityModel: any JSON value reads, and only a string counts.
         if (reader.ValueTextEquals("pur"u8))
         {
-            return See(Pur) && reader.Read() && ReadAnyValue(ref reader, out Purpose, lastInArray: false);
+            return See(Pur) && reader.Read() && ReadPurpose(ref reader, expected);
         }
 
         if (reader.ValueTextEquals("stp"u8))
@@ -130,7 +130,7 @@ internal struct LinkTokenPayload
         return first;
     }
 
-    private bool ReadIssuer(ref Utf8JsonReader reader, LinkTokenAudience expected)
+    private bool ReadIssuer(ref Utf8JsonReader reader, LinkTokenExpectations expected)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -148,7 +148,7 @@ internal struct LinkTokenPayload
     }
 
     /// <summary>A string, or an array of strings and nulls (nulls skipped), or null for none.</summary>
-    private bool ReadAudience(ref Utf8JsonReader reader, LinkTokenAudience expected)
+    private bool ReadAudience(ref Utf8JsonReader reader, LinkTokenExpectations expected)
     {
         switch (reader.TokenType)
         {
@@ -171,16 +171,27 @@ internal struct LinkTokenPayload
         }
     }
 
-    private bool ReadOneAudience(ref Utf8JsonReader reader, LinkTokenAudience expected)
+    private bool ReadOneAudience(ref Utf8JsonReader reader, LinkTokenExpectations expected)
     {
         _audienceCount++;
-        if (expected.Matches(ref reader))
+        if (expected.MatchesAudience(ref reader))
         {
             AudienceMatches = true;
             return true;
         }
 
         return JsonText.IsValid(ref reader);
+    }
+
+    private bool ReadPurpose(ref Utf8JsonReader reader, LinkTokenExpectations expected)
+    {
+        if (reader.TokenType == JsonTokenType.String && expected.FindPurpose(ref reader) is { } known)
+        {
+            Purpose = known;
+            return true;
+        }
+
+        return ReadAnyValue(ref reader, out Purpose, lastInArray: false);
     }
 
     /// <summary>IdentityModel takes a numeric <c>sub</c> too, as its number's text.</summary>

@@ -3,12 +3,13 @@ using System.Text.Json;
 
 namespace OneTimeLink.Tokens;
 
-/// <summary>The configured issuer and audience as UTF-8, compared without allocating.</summary>
-internal sealed class LinkTokenAudience
+/// <summary>What a token must say (issuer, audience) and the purposes it may name, as UTF-8, compared without allocating.</summary>
+internal sealed class LinkTokenExpectations
 {
     private readonly byte[][] _audiences;
+    private readonly (byte[] Utf8, string Name)[] _purposes;
 
-    public LinkTokenAudience(string issuer, string audience)
+    public LinkTokenExpectations(string issuer, string audience, IEnumerable<string> purposes)
     {
         Issuer = Encoding.UTF8.GetBytes(issuer);
 
@@ -20,12 +21,13 @@ internal sealed class LinkTokenAudience
         }
 
         _audiences = [.. accepted];
+        _purposes = [.. purposes.Select(p => (Encoding.UTF8.GetBytes(p), p))];
     }
 
     public byte[] Issuer { get; }
 
     /// <summary>Gets whether the current string is an accepted audience.</summary>
-    public bool Matches(ref Utf8JsonReader reader)
+    public bool MatchesAudience(ref Utf8JsonReader reader)
     {
         foreach (byte[] audience in _audiences)
         {
@@ -36,5 +38,19 @@ internal sealed class LinkTokenAudience
         }
 
         return false;
+    }
+
+    /// <summary>Gets the configured purpose the current string names, so a good token costs no new string for it.</summary>
+    public string? FindPurpose(ref Utf8JsonReader reader)
+    {
+        foreach ((byte[] utf8, string name) in _purposes)
+        {
+            if (reader.ValueTextEquals(utf8))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 }
