@@ -114,6 +114,33 @@ public sealed class HotPathTests
         token.Split('.')[2].Length.Should().Be(86, "an HS512 signature is 64 bytes");
     }
 
+#if DEBUG
+    [Theory(Skip = "Debug builds make async state machines classes, so every call allocates; CI runs this in Release.")]
+#else
+    [Theory]
+#endif
+    [InlineData("not-a-token")]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9.e30.c2ln")]
+    public async Task ValidateAsync_RefusedBeforeTheSignature_WithNobodyListening_AllocatesNothing(string token)
+    {
+        IOneTimeLinkService links = TestLinks.CreateService(new FakeTimeProvider(TestLinks.Start));
+        string oversize = new('a', 5000);
+        for (int i = 0; i < 100; i++)
+        {
+            await links.ValidateAsync(token, TestLinks.Activate);
+            await links.ValidateAsync(oversize, TestLinks.Activate);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            await links.ValidateAsync(token, TestLinks.Activate);
+            await links.ValidateAsync(oversize, TestLinks.Activate);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0, "logging, metrics and tracing must cost nothing when disabled");
+    }
+
     private static LinkTokenHandler CreateHandler()
     {
         var options = new OneTimeLinkOptions { Issuer = TestLinks.Issuer, Audience = TestLinks.Audience };
