@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -45,9 +46,9 @@ internal sealed class LinkTokenHandler
 
         // Only custom claims can make a token long; the usual one fits on the stack.
         char[]? rented = null;
-        Span<char> token = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        Span<char> token = length <= 1024 ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length));
         byte[]? rentedBytes = null;
-        Span<byte> signed = signedLength <= 1024 ? stackalloc byte[signedLength] : (rentedBytes = System.Buffers.ArrayPool<byte>.Shared.Rent(signedLength));
+        Span<byte> signed = signedLength <= 1024 ? stackalloc byte[signedLength] : (rentedBytes = ArrayPool<byte>.Shared.Rent(signedLength));
         try
         {
             header.CopyTo(token);
@@ -66,12 +67,12 @@ internal sealed class LinkTokenHandler
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                ArrayPool<char>.Shared.Return(rented);
             }
 
             if (rentedBytes is not null)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rentedBytes);
+                ArrayPool<byte>.Shared.Return(rentedBytes);
             }
         }
     }
@@ -102,22 +103,19 @@ internal sealed class LinkTokenHandler
             return LinkTokenVerification.Failed(LinkFailure.Malformed);
         }
 
-        // At most three quarters of 4 KiB.
+        // At most three quarters of 4 KiB. The payload is decoded only for a header that says it is a link token.
         Span<byte> decoded = stackalloc byte[headerLength + payloadLength];
         Span<byte> headerJson = decoded[..headerLength];
         Span<byte> payloadJson = decoded[headerLength..];
-        if (!Base64UrlCodec.TryDecode(encodedHeader, headerJson, allowStandardAlphabet: true)
-            || !Base64UrlCodec.TryDecode(encodedPayload, payloadJson, allowStandardAlphabet: true))
-        {
-            return LinkTokenVerification.Failed(LinkFailure.Malformed);
-        }
-
         LinkTokenHeader header;
         LinkTokenPayload payload;
         try
         {
-            header = LinkTokenHeader.Read(headerJson, _keys);
-            if (!header.IsLinkToken || !LinkTokenPayload.TryRead(payloadJson, _expected, out payload) || !payload.IsComplete)
+            if (!Base64UrlCodec.TryDecode(encodedHeader, headerJson, allowStandardAlphabet: true)
+                || !(header = LinkTokenHeader.Read(headerJson, _keys)).IsLinkToken
+                || !Base64UrlCodec.TryDecode(encodedPayload, payloadJson, allowStandardAlphabet: true)
+                || !LinkTokenPayload.TryRead(payloadJson, _expected, out payload)
+                || !payload.IsComplete)
             {
                 return LinkTokenVerification.Failed(LinkFailure.Malformed);
             }
@@ -149,9 +147,9 @@ internal sealed class LinkTokenHandler
         }
 
         var content = new LinkTokenContent(
-            payload.Subject!,
+            payload.Subject.ToString(payloadJson),
             payload.Purpose!,
-            payload.TokenId!,
+            payload.TokenId.ToString(payloadJson),
             ToTime(payload.IssuedAt),
             DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAt!.Value),
             ToTime(payload.NotBefore),

@@ -9,9 +9,9 @@ internal struct LinkTokenPayload
 
     public bool IssuerMatches;
     public bool AudienceMatches;
-    public string? Subject;
+    public PayloadText Subject;
     public string? Purpose;
-    public string? TokenId;
+    public PayloadText TokenId;
     public string? StateHash;
     public long? IssuedAt;
     public long? ExpiresAt;
@@ -29,9 +29,9 @@ internal struct LinkTokenPayload
     public readonly bool IsComplete =>
         _hasIssuer
         && _audienceCount > 0
-        && !string.IsNullOrEmpty(Subject)
+        && !Subject.IsEmpty
         && !string.IsNullOrEmpty(Purpose)
-        && !string.IsNullOrEmpty(TokenId)
+        && !TokenId.IsEmpty
         && ExpiresAt is not null
         && ((_seen & Stp) == 0 || !string.IsNullOrEmpty(StateHash));
 
@@ -63,65 +63,74 @@ internal struct LinkTokenPayload
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    private bool ReadClaim(ref Utf8JsonReader reader, LinkTokenExpectations expected, ref HashSet<string>? otherNames)
+    private bool ReadClaim(ref Utf8JsonReader reader, LinkTokenExpectations expected, ref HashSet<string>? otherNames) => ClaimOf(ref reader) switch
     {
-        if (reader.ValueTextEquals("iss"u8))
-        {
-            return See(Iss) && reader.Read() && ReadIssuer(ref reader, expected);
-        }
-
-        if (reader.ValueTextEquals("aud"u8))
-        {
-            return See(Aud) && reader.Read() && ReadAudience(ref reader, expected);
-        }
-
-        if (reader.ValueTextEquals("sub"u8))
-        {
-            return See(Sub) && reader.Read() && ReadSubject(ref reader);
-        }
-
-        if (reader.ValueTextEquals("jti"u8))
-        {
-            return See(Jti) && reader.Read() && ReadOptionalString(ref reader, out TokenId);
-        }
-
-        if (reader.ValueTextEquals("exp"u8))
-        {
-            return See(Exp) && reader.Read() && ReadNumericDate(ref reader, out ExpiresAt);
-        }
-
-        if (reader.ValueTextEquals("iat"u8))
-        {
-            return See(Iat) && reader.Read() && ReadNumericDate(ref reader, out IssuedAt);
-        }
-
-        if (reader.ValueTextEquals("nbf"u8))
-        {
-            return See(Nbf) && reader.Read() && ReadNumericDate(ref reader, out NotBefore);
-        }
+        Iss => See(Iss) && reader.Read() && ReadIssuer(ref reader, expected),
+        Aud => See(Aud) && reader.Read() && ReadAudience(ref reader, expected),
+        Sub => See(Sub) && reader.Read() && ReadSubject(ref reader),
+        Jti => See(Jti) && reader.Read() && ReadOptionalText(ref reader, out TokenId),
+        Exp => See(Exp) && reader.Read() && ReadNumericDate(ref reader, out ExpiresAt),
+        Iat => See(Iat) && reader.Read() && ReadNumericDate(ref reader, out IssuedAt),
+        Nbf => See(Nbf) && reader.Read() && ReadNumericDate(ref reader, out NotBefore),
 
         // pur and stp are custom claims to IdentityModel: any JSON value reads, and only a string counts.
-        if (reader.ValueTextEquals("pur"u8))
-        {
-            return See(Pur) && reader.Read() && ReadPurpose(ref reader, expected);
-        }
-
-        if (reader.ValueTextEquals("stp"u8))
-        {
-            return See(Stp) && reader.Read() && ReadAnyValue(ref reader, out StateHash, lastInArray: false);
-        }
-
-        if (reader.ValueTextEquals("azp"u8))
-        {
-            return See(Azp) && reader.Read() && ReadOptionalString(ref reader, out string? party) && AddData("azp", party);
-        }
-
-        return JsonText.GetString(ref reader) is { } name
+        Pur => See(Pur) && reader.Read() && ReadPurpose(ref reader, expected),
+        Stp => See(Stp) && reader.Read() && ReadAnyValue(ref reader, out StateHash, lastInArray: false),
+        Azp => See(Azp) && reader.Read() && ReadOptionalString(ref reader, out string? party) && AddData("azp", party),
+        _ => JsonText.GetString(ref reader) is { } name
             && JsonText.AddUnique(ref otherNames, name)
             && reader.Read()
             && ReadAnyValue(ref reader, out string? value, lastInArray: true)
-            && AddData(name, value);
+            && AddData(name, value),
+    };
+
+    /// <summary>
+    /// Which registered claim the current property name is (its bit), or 0 for any other. Names are three ASCII letters,
+    /// so an unescaped name is told by its bytes; an escaped one is unescaped and compared.
+    /// </summary>
+    private static int ClaimOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return reader.ValueTextEquals("iss"u8) ? Iss : reader.ValueTextEquals("aud"u8) ? Aud : reader.ValueTextEquals("sub"u8) ? Sub
+                : reader.ValueTextEquals("pur"u8) ? Pur : reader.ValueTextEquals("jti"u8) ? Jti : reader.ValueTextEquals("iat"u8) ? Iat
+                : reader.ValueTextEquals("exp"u8) ? Exp : reader.ValueTextEquals("nbf"u8) ? Nbf : reader.ValueTextEquals("stp"u8) ? Stp
+                : reader.ValueTextEquals("azp"u8) ? Azp : 0;
+        }
+
+        ReadOnlySpan<byte> name = reader.ValueSpan;
+        if (name.Length != 3)
+        {
+            return 0;
+        }
+
+        int claim = name[0] switch
+        {
+            (byte)'i' => name[1] == (byte)'s' ? Iss : Iat,
+            (byte)'a' => name[1] == (byte)'u' ? Aud : Azp,
+            (byte)'s' => name[1] == (byte)'u' ? Sub : Stp,
+            (byte)'p' => Pur,
+            (byte)'j' => Jti,
+            (byte)'e' => Exp,
+            (byte)'n' => Nbf,
+            _ => 0,
+        };
+        return claim != 0 && name.SequenceEqual(NameOf(claim)) ? claim : 0;
     }
+
+    private static ReadOnlySpan<byte> NameOf(int claim) => claim switch
+    {
+        Iss => "iss"u8,
+        Aud => "aud"u8,
+        Sub => "sub"u8,
+        Pur => "pur"u8,
+        Jti => "jti"u8,
+        Iat => "iat"u8,
+        Exp => "exp"u8,
+        Nbf => "nbf"u8,
+        Stp => "stp"u8,
+        _ => "azp"u8,
+    };
 
     private bool See(int claim)
     {
@@ -202,11 +211,10 @@ internal struct LinkTokenPayload
             case JsonTokenType.Null:
                 return true;
             case JsonTokenType.String:
-                Subject = JsonText.GetString(ref reader);
-                return Subject is not null;
-            case JsonTokenType.Number:
-                Subject = JsonText.GetNumberAsString(ref reader);
-                return Subject is not null;
+                return PayloadText.TryRead(ref reader, out Subject);
+            case JsonTokenType.Number when JsonText.GetNumberAsString(ref reader) is { } number:
+                Subject = PayloadText.Of(number);
+                return true;
             default:
                 return false;
         }
@@ -227,6 +235,13 @@ internal struct LinkTokenPayload
 
         value = JsonText.GetString(ref reader);
         return value is not null;
+    }
+
+    private static bool ReadOptionalText(ref Utf8JsonReader reader, out PayloadText value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Null
+            || (reader.TokenType == JsonTokenType.String && PayloadText.TryRead(ref reader, out value));
     }
 
     private static bool ReadNumericDate(ref Utf8JsonReader reader, out long? value)
