@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace OneTimeLink.Benchmarks;
 
 /// <summary>Issue one link: claims, a fresh random token id, the signature.</summary>
+[MemoryDiagnoser]
 [BenchmarkCategory(Categories.Issue)]
 public class IssueBenchmarks : Rows
 {

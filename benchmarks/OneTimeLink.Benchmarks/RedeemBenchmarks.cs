@@ -6,6 +6,7 @@ namespace OneTimeLink.Benchmarks;
 /// Redeem a fresh link: everything validation checks, then record it as used. Each iteration redeems
 /// <see cref="Invocations"/> links issued before it starts, into a fresh redemption store.
 /// </summary>
+[MemoryDiagnoser]
 [BenchmarkCategory(Categories.Redeem)]
 [InvocationCount(Invocations)]
 public class RedeemBenchmarks : Rows

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace OneTimeLink.Benchmarks;
 
 /// <summary>Refuse what an attacker or a mangling mail client sends; each row gets the same kind of bad input in its own format.</summary>
+[MemoryDiagnoser]
 [BenchmarkCategory(Categories.RejectForged)]
 public class RejectForgedBenchmarks : Rows
 {

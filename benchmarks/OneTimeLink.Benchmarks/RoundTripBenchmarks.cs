@@ -6,6 +6,7 @@ namespace OneTimeLink.Benchmarks;
 /// Issue a link, then redeem it: what one "activate your account" costs the server. The redemption store is fresh
 /// for every iteration of <see cref="Invocations"/> round trips, so it stays the size a real one would be.
 /// </summary>
+[MemoryDiagnoser]
 [BenchmarkCategory(Categories.RoundTrip)]
 [InvocationCount(Invocations)]
 public class RoundTripBenchmarks : Rows

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace OneTimeLink.Benchmarks;
 
 /// <summary>Check a good link without consuming it (the landing page): form, signature, issuer, audience, purpose, expiry.</summary>
+[MemoryDiagnoser]
 [BenchmarkCategory(Categories.Validate)]
 public class ValidateBenchmarks : Rows
 {
