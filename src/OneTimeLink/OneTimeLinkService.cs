@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using OneTimeLink.Diagnostics;
 using OneTimeLink.Tokens;
 
@@ -12,7 +10,9 @@ namespace OneTimeLink;
 /// <summary>The <see cref="IOneTimeLinkService"/>: keys and handler built once, time from <see cref="TimeProvider"/>.</summary>
 internal sealed class OneTimeLinkService : IOneTimeLinkService
 {
-    private const int TokenIdBytes = 16;
+    /// <summary>Results carry nothing before the signature is verified, so one immutable instance per failure serves every call.</summary>
+    private static readonly LinkValidationResult[] s_unverified =
+        [.. Enum.GetValues<LinkFailure>().Select(f => f == LinkFailure.None ? null! : LinkValidationResult.Failed(f))];
 
     private readonly SigningKeySet _keys;
     private readonly LinkTokenHandler _tokens;
@@ -34,7 +34,7 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
     {
         OneTimeLinkOptions settings = options.Value;
         _keys = new SigningKeySet(settings);
-        _tokens = new LinkTokenHandler(_keys, settings.Issuer!, settings.Audience!);
+        _tokens = new LinkTokenHandler(_keys, settings.Issuer!, settings.Audience!, settings.Purposes.Keys);
         _purposes = settings.Purposes.ToDictionary(
             p => p.Key,
             p => new LinkPurposeOptions { Lifetime = p.Value.Lifetime, SingleUse = p.Value.SingleUse, BindState = p.Value.BindState },
@@ -63,7 +63,7 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
         // Whole seconds, so what the caller is told matches what validation will read back from the token.
         DateTimeOffset issuedAt = DateTimeOffset.FromUnixTimeSeconds(_timeProvider.GetUtcNow().ToUnixTimeSeconds());
         DateTimeOffset expiresAt = issuedAt.AddSeconds(Math.Floor(lifetime.TotalSeconds));
-        string tokenId = NewTokenId();
+        string tokenId = TokenIdGenerator.Next();
         LinkSigningKey key = _keys.Current;
 
         string? stateHash = settings.BindState
@@ -125,10 +125,10 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
         LinkOperation operation,
         CancellationToken cancellationToken)
     {
-        LinkTokenVerification verification = await _tokens.VerifyAsync(token).ConfigureAwait(false);
+        LinkTokenVerification verification = _tokens.Verify(token);
         if (verification.Content is not { } content || verification.Key is not { } key)
         {
-            return LinkValidationResult.Failed(verification.Failure);
+            return s_unverified[(int)verification.Failure];
         }
 
         var verified = LinkValidationResult.Success(content.Subject, content.Purpose, content.TokenId, content.IssuedAt, content.ExpiresAt, content.Data);
@@ -219,7 +219,7 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
     {
         if (data is null || data.Count == 0)
         {
-            return new Dictionary<string, string>(0);
+            return LinkTokenContent.NoData;
         }
 
         foreach ((string name, string value) in data)
@@ -252,13 +252,6 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
                     "call AddOneTimeLinks(...).AddStateProvider<TProvider>(), or set BindState to false.");
             return await provider.GetStateAsync(purpose, subject, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static string NewTokenId()
-    {
-        Span<byte> bytes = stackalloc byte[TokenIdBytes];
-        RandomNumberGenerator.Fill(bytes);
-        return Base64UrlEncoder.Encode(bytes.ToArray());
     }
 
     private static Activity? StartActivity(string name, string purpose)

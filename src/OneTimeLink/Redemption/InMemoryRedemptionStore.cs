@@ -19,6 +19,9 @@ internal sealed class InMemoryRedemptionStore : IRedemptionStore
     private readonly object _sweepLock = new();
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
+    // ConcurrentDictionary.Count takes every lock of the dictionary; a counter of our own keeps redeeming lock-free.
+    private int _count;
+
     public InMemoryRedemptionStore(IOptions<OneTimeLinkOptions> options, TimeProvider timeProvider)
     {
         _capacity = options.Value.InMemoryRedemptionCapacity;
@@ -31,19 +34,21 @@ internal sealed class InMemoryRedemptionStore : IRedemptionStore
     {
         ArgumentNullException.ThrowIfNull(tokenId);
 
-        if (_redeemed.ContainsKey(tokenId))
-        {
-            return ValueTask.FromResult(false);
-        }
-
-        if (_redeemed.Count >= _capacity && !SweepExpired())
+        // A token already redeemed is refused as such even when the store is full; only a new one needs room.
+        if (Volatile.Read(ref _count) >= _capacity && !SweepExpired() && !_redeemed.ContainsKey(tokenId))
         {
             throw new RedemptionStoreUnavailableException(
                 $"The in-memory redemption store holds {_capacity} unexpired redemptions, its capacity. Raise " +
                 $"{OneTimeLinkOptions.SectionName}:InMemoryRedemptionCapacity, shorten link lifetimes, or use a shared store such as Redis.");
         }
 
-        return ValueTask.FromResult(_redeemed.TryAdd(tokenId, expiresAt));
+        if (!_redeemed.TryAdd(tokenId, expiresAt))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(true);
     }
 
     /// <summary>Drops entries whose tokens can no longer validate, at most once a second; true when there is room.</summary>
@@ -57,14 +62,14 @@ internal sealed class InMemoryRedemptionStore : IRedemptionStore
                 _lastSweep = now;
                 foreach (KeyValuePair<string, DateTimeOffset> entry in _redeemed)
                 {
-                    if (entry.Value <= now)
+                    if (entry.Value <= now && _redeemed.TryRemove(entry))
                     {
-                        _redeemed.TryRemove(entry);
+                        Interlocked.Decrement(ref _count);
                     }
                 }
             }
         }
 
-        return _redeemed.Count < _capacity;
+        return Volatile.Read(ref _count) < _capacity;
     }
 }

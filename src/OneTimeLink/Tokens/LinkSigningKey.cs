@@ -1,48 +1,57 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.IdentityModel.Tokens;
+using System.Text.Json;
 
 namespace OneTimeLink.Tokens;
 
-/// <summary>One configured key with everything built from it once: signing credentials, validation parameters, state key.</summary>
+/// <summary>
+/// One configured key with everything built from it once: the encoded JWS header its tokens start with, kept HMAC
+/// instances for signatures and for state hashes.
+/// </summary>
 internal sealed class LinkSigningKey
 {
     private static readonly byte[] s_stateKeyLabel = Encoding.ASCII.GetBytes("OneTimeLink state binding v1");
 
-    public LinkSigningKey(string id, LinkSigningAlgorithm algorithm, byte[] secret, string issuer, string audience)
+    public LinkSigningKey(string id, LinkSigningAlgorithm algorithm, byte[] secret)
     {
         Id = id;
-        Algorithm = algorithm.Name;
-        var securityKey = new SymmetricSecurityKey(secret) { KeyId = id };
-        SigningCredentials = new SigningCredentials(securityKey, algorithm.Name);
-
-        // Lifetime is checked by the service against its TimeProvider and ClockSkew: the handler's clock cannot be
-        // injected and its default skew is five minutes.
-        ValidationParameters = new TokenValidationParameters
-        {
-            IssuerSigningKey = securityKey,
-            ValidAlgorithms = [algorithm.Name],
-            ValidTypes = [LinkTokenClaims.TokenType],
-            ValidIssuer = issuer,
-            ValidAudience = audience,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-            TryAllIssuerSigningKeys = false,
-            SaveSigninToken = false,
-        };
+        IdUtf8 = Encoding.UTF8.GetBytes(id);
+        Algorithm = algorithm;
+        Signer = new HmacPool(algorithm.Hash, secret, algorithm.SignatureBytes);
+        EncodedHeader = EncodeHeader(id, algorithm);
 
         // A key of its own for state hashes, so a state hash can never stand in for a token signature.
-        StateKey = HMACSHA256.HashData(secret, s_stateKeyLabel);
+        StateHasher = new HmacPool(HashAlgorithmName.SHA256, HMACSHA256.HashData(secret, s_stateKeyLabel), HMACSHA256.HashSizeInBytes);
     }
 
     public string Id { get; }
 
-    public string Algorithm { get; }
+    public byte[] IdUtf8 { get; }
 
-    public SigningCredentials SigningCredentials { get; }
+    public LinkSigningAlgorithm Algorithm { get; }
 
-    public TokenValidationParameters ValidationParameters { get; }
+    /// <summary>Gets the first segment of every token this key signs: the base64url of <c>{"alg":…,"kid":…,"typ":"otl+jwt"}</c>.</summary>
+    public string EncodedHeader { get; }
 
-    public byte[] StateKey { get; }
+    public HmacPool Signer { get; }
+
+    public HmacPool StateHasher { get; }
+
+    private static string EncodeHeader(string id, LinkSigningAlgorithm algorithm)
+    {
+        var json = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(json, LinkTokenJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(LinkTokenJson.Alg, algorithm.Name);
+            writer.WriteString(LinkTokenJson.Kid, id);
+            writer.WriteString(LinkTokenJson.Typ, LinkTokenClaims.TokenType);
+            writer.WriteEndObject();
+        }
+
+        char[] encoded = new char[Base64UrlCodec.GetEncodedLength(json.WrittenCount)];
+        int length = Base64UrlCodec.Encode(json.WrittenSpan, encoded);
+        return new string(encoded, 0, length);
+    }
 }

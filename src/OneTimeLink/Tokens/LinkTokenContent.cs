@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace OneTimeLink.Tokens;
 
 /// <summary>What a link token says, as issued or as verified.</summary>
@@ -9,4 +11,8 @@ internal sealed record LinkTokenContent(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? NotBefore,
     string? StateHash,
-    IReadOnlyDictionary<string, string> Data);
+    IReadOnlyDictionary<string, string> Data)
+{
+    /// <summary>Gets the shared, read-only "no custom claims".</summary>
+    public static IReadOnlyDictionary<string, string> NoData { get; } = ReadOnlyDictionary<string, string>.Empty;
+}

@@ -1,207 +1,212 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace OneTimeLink.Tokens;
 
-/// <summary>Writes and verifies the compact JWS of a link token with <see cref="JsonWebTokenHandler"/>.</summary>
+/// <summary>
+/// Writes and verifies the compact JWS of a link token directly: Utf8JsonWriter and Utf8JsonReader over stack
+/// buffers, base64url on spans, a kept HMAC per key. Verdicts match what <c>JsonWebTokenHandler</c> decided before
+/// (the tests keep it as the reference), checked in a fixed order: form, <c>typ</c> and required claims
+/// (<see cref="LinkFailure.Malformed"/>), <c>kid</c> (<see cref="LinkFailure.UnknownKey"/>), <c>alg</c> pinned to the
+/// key and the signature (<see cref="LinkFailure.InvalidSignature"/>), <c>aud</c>, then <c>iss</c>.
+/// </summary>
 internal sealed class LinkTokenHandler
 {
     /// <summary>Input above this length is refused before anything is decoded.</summary>
     public const int MaximumTokenLength = 4096;
 
-    private static readonly Dictionary<string, object> s_headerClaims = new(StringComparer.Ordinal)
-    {
-        [JwtHeaderParameterNames.Typ] = LinkTokenClaims.TokenType,
-    };
-
-    private readonly JsonWebTokenHandler _handler = new()
-    {
-        SetDefaultTimesOnTokenCreation = false,
-        MaximumTokenSizeInBytes = MaximumTokenLength,
-    };
+    private const int MaximumSignatureBytes = 64;
 
     private readonly SigningKeySet _keys;
-    private readonly string _issuer;
-    private readonly string _audience;
+    private readonly LinkTokenExpectations _expected;
+    private readonly JsonEncodedText _issuer;
+    private readonly JsonEncodedText _audience;
 
-    public LinkTokenHandler(SigningKeySet keys, string issuer, string audience)
+    public LinkTokenHandler(SigningKeySet keys, string issuer, string audience, IEnumerable<string>? purposes = null)
     {
         _keys = keys;
-        _issuer = issuer;
-        _audience = audience;
+        _expected = new LinkTokenExpectations(issuer, audience, purposes ?? []);
+        _issuer = JsonEncodedText.Encode(issuer, LinkTokenJson.WriterOptions.Encoder);
+        _audience = JsonEncodedText.Encode(audience, LinkTokenJson.WriterOptions.Encoder);
     }
 
     public string Create(LinkTokenContent content)
     {
-        var payload = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(payload))
+        LinkSigningKey key = _keys.Current;
+        using PayloadBuffer buffer = PayloadBuffer.Rent();
+        WritePayload(buffer.Writer, content);
+        ReadOnlySpan<byte> payload = buffer.WrittenSpan;
+
+        string header = key.EncodedHeader;
+        int signedLength = header.Length + 1 + Base64UrlCodec.GetEncodedLength(payload.Length);
+        int signatureBytes = key.Algorithm.SignatureBytes;
+        int length = signedLength + 1 + Base64UrlCodec.GetEncodedLength(signatureBytes);
+
+        // Only custom claims can make a token long; the usual one fits on the stack.
+        char[]? rented = null;
+        Span<char> token = length <= 1024 ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length));
+        byte[]? rentedBytes = null;
+        Span<byte> signed = signedLength <= 1024 ? stackalloc byte[signedLength] : (rentedBytes = ArrayPool<byte>.Shared.Rent(signedLength));
+        try
         {
-            writer.WriteStartObject();
-            writer.WriteString(JwtRegisteredClaimNames.Iss, _issuer);
-            writer.WriteString(JwtRegisteredClaimNames.Aud, _audience);
-            writer.WriteString(JwtRegisteredClaimNames.Sub, content.Subject);
-            writer.WriteString(LinkTokenClaims.Purpose, content.Purpose);
-            writer.WriteString(JwtRegisteredClaimNames.Jti, content.TokenId);
-            if (content.IssuedAt is { } issuedAt)
-            {
-                writer.WriteNumber(JwtRegisteredClaimNames.Iat, issuedAt.ToUnixTimeSeconds());
-            }
+            header.CopyTo(token);
+            token[header.Length] = '.';
+            Base64UrlCodec.Encode(payload, token[(header.Length + 1)..]);
+            token[signedLength] = '.';
 
-            writer.WriteNumber(JwtRegisteredClaimNames.Exp, content.ExpiresAt.ToUnixTimeSeconds());
-            if (content.StateHash is not null)
-            {
-                writer.WriteString(LinkTokenClaims.StateHash, content.StateHash);
-            }
-
-            foreach ((string name, string value) in content.Data)
-            {
-                writer.WriteString(name, value);
-            }
-
-            writer.WriteEndObject();
+            signed = signed[..signedLength];
+            Encoding.ASCII.GetBytes(token[..signedLength], signed);
+            Span<byte> signature = stackalloc byte[MaximumSignatureBytes];
+            key.Signer.Compute(signed, signature);
+            Base64UrlCodec.Encode(signature[..signatureBytes], token[(signedLength + 1)..]);
+            return new string(token[..length]);
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
 
-        return _handler.CreateToken(Encoding.UTF8.GetString(payload.WrittenSpan), _keys.Current.SigningCredentials, s_headerClaims);
+            if (rentedBytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedBytes);
+            }
+        }
     }
 
-    public async ValueTask<LinkTokenVerification> VerifyAsync(string token)
+    /// <summary>Checks a token's form and signature. Never throws for any input.</summary>
+    public LinkTokenVerification Verify(string token)
     {
         if (token.Length is 0 or > MaximumTokenLength)
         {
             return LinkTokenVerification.Failed(LinkFailure.Malformed);
         }
 
-        JsonWebToken jwt;
+        // Exactly three segments: two, four, or a five-part JWE are all malformed here.
+        ReadOnlySpan<char> chars = token;
+        int firstDot = chars.IndexOf('.');
+        int secondDot = firstDot < 0 ? -1 : chars[(firstDot + 1)..].IndexOf('.') + firstDot + 1;
+        if (secondDot <= firstDot || chars[(secondDot + 1)..].Contains('.'))
+        {
+            return LinkTokenVerification.Failed(LinkFailure.Malformed);
+        }
+
+        ReadOnlySpan<char> encodedHeader = chars[..firstDot];
+        ReadOnlySpan<char> encodedPayload = chars[(firstDot + 1)..secondDot];
+        int headerLength = Base64UrlCodec.GetDecodedLength(encodedHeader);
+        int payloadLength = Base64UrlCodec.GetDecodedLength(encodedPayload);
+        if (headerLength < 0 || payloadLength < 0)
+        {
+            return LinkTokenVerification.Failed(LinkFailure.Malformed);
+        }
+
+        // At most three quarters of 4 KiB. The payload is decoded only for a header that says it is a link token.
+        Span<byte> decoded = stackalloc byte[headerLength + payloadLength];
+        Span<byte> headerJson = decoded[..headerLength];
+        Span<byte> payloadJson = decoded[headerLength..];
+        LinkTokenHeader header;
+        LinkTokenPayload payload;
         try
         {
-            jwt = _handler.ReadJsonWebToken(token);
+            if (!Base64UrlCodec.TryDecode(encodedHeader, headerJson, allowStandardAlphabet: true)
+                || !(header = LinkTokenHeader.Read(headerJson, _keys)).IsLinkToken
+                || !Base64UrlCodec.TryDecode(encodedPayload, payloadJson, allowStandardAlphabet: true)
+                || !LinkTokenPayload.TryRead(payloadJson, _expected, out payload)
+                || !payload.IsComplete)
+            {
+                return LinkTokenVerification.Failed(LinkFailure.Malformed);
+            }
         }
-        catch (Exception ex) when (IsUnreadableInput(ex))
+        catch (JsonException)
         {
             return LinkTokenVerification.Failed(LinkFailure.Malformed);
         }
 
-        if (!string.Equals(jwt.Typ, LinkTokenClaims.TokenType, StringComparison.Ordinal)
-            || jwt.IsEncrypted
-            || !TryReadContent(jwt, out LinkTokenContent? content))
-        {
-            return LinkTokenVerification.Failed(LinkFailure.Malformed);
-        }
-
-        if (string.IsNullOrEmpty(jwt.Kid) || !_keys.TryFind(jwt.Kid, out LinkSigningKey? key))
+        if (header.Key is not { } key)
         {
             return LinkTokenVerification.Failed(LinkFailure.UnknownKey);
         }
 
         // The algorithm is pinned per key: a token naming any other algorithm (none, a swapped HMAC) never reaches HMAC.
-        if (!string.Equals(jwt.Alg, key.Algorithm, StringComparison.Ordinal))
+        if (header.Algorithm != key.Algorithm || !HasValidSignature(key, chars[..secondDot], chars[(secondDot + 1)..]))
         {
             return LinkTokenVerification.Failed(LinkFailure.InvalidSignature);
         }
 
-        TokenValidationResult result = await _handler.ValidateTokenAsync(jwt, key.ValidationParameters).ConfigureAwait(false);
-        return result.IsValid
-            ? new LinkTokenVerification(LinkFailure.None, content, key)
-            : LinkTokenVerification.Failed(ToFailure(result.Exception));
+        if (!payload.AudienceMatches)
+        {
+            return LinkTokenVerification.Failed(LinkFailure.WrongAudience);
+        }
+
+        if (!payload.IssuerMatches)
+        {
+            return LinkTokenVerification.Failed(LinkFailure.WrongIssuer);
+        }
+
+        var content = new LinkTokenContent(
+            payload.Subject.ToString(payloadJson),
+            payload.Purpose!,
+            payload.TokenId.ToString(payloadJson),
+            ToTime(payload.IssuedAt),
+            DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAt!.Value),
+            ToTime(payload.NotBefore),
+            payload.StateHash,
+            payload.Data ?? LinkTokenContent.NoData);
+        return new LinkTokenVerification(LinkFailure.None, content, key);
     }
 
-    private static LinkFailure ToFailure(Exception? exception) => exception switch
+    private static bool HasValidSignature(LinkSigningKey key, ReadOnlySpan<char> signedPart, ReadOnlySpan<char> encodedSignature)
     {
-        SecurityTokenInvalidIssuerException => LinkFailure.WrongIssuer,
-        SecurityTokenInvalidAudienceException => LinkFailure.WrongAudience,
-        SecurityTokenSignatureKeyNotFoundException => LinkFailure.UnknownKey,
-        SecurityTokenInvalidTypeException => LinkFailure.Malformed,
-        SecurityTokenMalformedException => LinkFailure.Malformed,
-        _ => LinkFailure.InvalidSignature,
-    };
-
-    private static bool IsUnreadableInput(Exception exception) =>
-        exception is ArgumentException or JsonException or FormatException or OverflowException or InvalidOperationException or DecoderFallbackException;
-
-    private static bool TryReadContent(JsonWebToken jwt, [NotNullWhen(true)] out LinkTokenContent? content)
-    {
-        content = null;
-        if (!TryGetString(jwt, JwtRegisteredClaimNames.Iss, out _)
-            || !jwt.Audiences.Any()
-            || !TryGetString(jwt, JwtRegisteredClaimNames.Sub, out string? subject)
-            || !TryGetString(jwt, LinkTokenClaims.Purpose, out string? purpose)
-            || !TryGetString(jwt, JwtRegisteredClaimNames.Jti, out string? tokenId)
-            || !TryGetTime(jwt, JwtRegisteredClaimNames.Exp, out DateTimeOffset? expiresAt)
-            || expiresAt is null
-            || !TryGetTime(jwt, JwtRegisteredClaimNames.Iat, out DateTimeOffset? issuedAt)
-            || !TryGetTime(jwt, JwtRegisteredClaimNames.Nbf, out DateTimeOffset? notBefore))
+        int signatureBytes = key.Algorithm.SignatureBytes;
+        if (Base64UrlCodec.GetDecodedLength(encodedSignature) != signatureBytes)
         {
             return false;
         }
 
-        string? stateHash = null;
-        if (jwt.TryGetPayloadValue(LinkTokenClaims.StateHash, out object? _) && !TryGetString(jwt, LinkTokenClaims.StateHash, out stateHash))
+        Span<byte> presented = stackalloc byte[signatureBytes];
+        if (!Base64UrlCodec.TryDecode(encodedSignature, presented, allowStandardAlphabet: false))
         {
             return false;
         }
 
-        content = new LinkTokenContent(subject, purpose, tokenId, issuedAt, expiresAt.Value, notBefore, stateHash, ReadData(jwt));
-        return true;
+        // The header and payload decoded, so the signed part is base64url (and perhaps whitespace): ASCII.
+        Span<byte> signed = stackalloc byte[signedPart.Length];
+        Encoding.ASCII.GetBytes(signedPart, signed);
+        Span<byte> expected = stackalloc byte[MaximumSignatureBytes];
+        key.Signer.Compute(signed, expected);
+        return CryptographicOperations.FixedTimeEquals(expected[..signatureBytes], presented);
     }
 
-    private static bool TryGetString(JsonWebToken jwt, string name, [NotNullWhen(true)] out string? value)
+    private static DateTimeOffset? ToTime(long? seconds) => seconds is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
+
+    private void WritePayload(Utf8JsonWriter writer, LinkTokenContent content)
     {
-        value = jwt.TryGetPayloadValue(name, out object? raw) ? raw as string : null;
-        return !string.IsNullOrEmpty(value);
-    }
-
-    /// <summary>Reads an optional NumericDate claim: absent is fine, present but not an integer number of seconds is not.</summary>
-    private static bool TryGetTime(JsonWebToken jwt, string name, out DateTimeOffset? value)
-    {
-        value = null;
-        if (!jwt.TryGetPayloadValue(name, out object? raw))
+        writer.WriteStartObject();
+        writer.WriteString(LinkTokenJson.Iss, _issuer);
+        writer.WriteString(LinkTokenJson.Aud, _audience);
+        writer.WriteString(LinkTokenJson.Sub, content.Subject);
+        writer.WriteString(LinkTokenJson.Pur, content.Purpose);
+        writer.WriteString(LinkTokenJson.Jti, content.TokenId);
+        if (content.IssuedAt is { } issuedAt)
         {
-            return true;
+            writer.WriteNumber(LinkTokenJson.Iat, issuedAt.ToUnixTimeSeconds());
         }
 
-        long seconds;
-        switch (raw)
+        writer.WriteNumber(LinkTokenJson.Exp, content.ExpiresAt.ToUnixTimeSeconds());
+        if (content.StateHash is not null)
         {
-            case long l:
-                seconds = l;
-                break;
-            case int i:
-                seconds = i;
-                break;
-            case double d when d is >= -62135596800d and <= 253402300799d:
-                seconds = (long)d;
-                break;
-            default:
-                return false;
+            writer.WriteString(LinkTokenJson.Stp, content.StateHash);
         }
 
-        if (seconds is < -62135596800L or > 253402300799L)
+        foreach ((string name, string value) in content.Data)
         {
-            return false;
+            writer.WriteString(name, value);
         }
 
-        value = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return true;
-    }
-
-    private static IReadOnlyDictionary<string, string> ReadData(JsonWebToken jwt)
-    {
-        Dictionary<string, string>? data = null;
-        foreach (Claim claim in jwt.Claims)
-        {
-            if (!LinkTokenClaims.Reserved.Contains(claim.Type)
-                && string.Equals(claim.ValueType, ClaimValueTypes.String, StringComparison.Ordinal))
-            {
-                data ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                data[claim.Type] = claim.Value;
-            }
-        }
-
-        return data ?? (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(0);
+        writer.WriteEndObject();
+        writer.Flush();
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 
 namespace OneTimeLink.Tokens;
 
@@ -6,12 +7,11 @@ namespace OneTimeLink.Tokens;
 internal sealed class SigningKeySet
 {
     private readonly Dictionary<string, LinkSigningKey> _byId;
+    private readonly LinkSigningKey[] _all;
+    private readonly LinkSigningAlgorithm[] _algorithms;
 
     public SigningKeySet(OneTimeLinkOptions options)
     {
-        string issuer = options.Issuer!;
-        string audience = options.Audience!;
-
         var keys = new List<LinkSigningKey>(options.Keys.Count);
         foreach (SigningKeyOptions key in options.Keys)
         {
@@ -23,7 +23,7 @@ internal sealed class SigningKeySet
                 throw new InvalidOperationException($"Signing key '{key.Id}' has a secret that is not valid base64.");
             }
 
-            keys.Add(new LinkSigningKey(key.Id!, algorithm, secret, issuer, audience));
+            keys.Add(new LinkSigningKey(key.Id!, algorithm, secret));
         }
 
         if (keys.Count == 0)
@@ -33,12 +33,42 @@ internal sealed class SigningKeySet
 
         Current = keys[0];
         _byId = keys.ToDictionary(k => k.Id, StringComparer.Ordinal);
+        _all = [.. keys];
+        _algorithms = [.. keys.Select(k => k.Algorithm).Distinct()];
     }
 
     /// <summary>Gets the key that signs new tokens.</summary>
     public LinkSigningKey Current { get; }
 
     public bool TryFind(string keyId, [NotNullWhen(true)] out LinkSigningKey? key) => _byId.TryGetValue(keyId, out key);
+
+    /// <summary>Finds the key the reader's current string (a <c>kid</c>) names, comparing unescaped UTF-8 without allocating.</summary>
+    public LinkSigningKey? Find(ref Utf8JsonReader reader)
+    {
+        foreach (LinkSigningKey key in _all)
+        {
+            if (reader.ValueTextEquals(key.IdUtf8))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds the algorithm of a configured key that the reader's current string (an <c>alg</c>) names.</summary>
+    public LinkSigningAlgorithm? FindAlgorithm(ref Utf8JsonReader reader)
+    {
+        foreach (LinkSigningAlgorithm algorithm in _algorithms)
+        {
+            if (reader.ValueTextEquals(algorithm.NameUtf8))
+            {
+                return algorithm;
+            }
+        }
+
+        return null;
+    }
 
     public static bool TryDecodeSecret(string? secret, [NotNullWhen(true)] out byte[]? bytes)
     {
