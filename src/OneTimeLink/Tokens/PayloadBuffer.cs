@@ -13,7 +13,7 @@ internal sealed class PayloadBuffer : IDisposable
     private const int MaximumKeptBytes = 4096;
 
     [ThreadStatic]
-    private static PayloadBuffer? t_cached;
+    private static PayloadBuffer? s_cached;
 
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
 
@@ -28,8 +28,8 @@ internal sealed class PayloadBuffer : IDisposable
 
     public static PayloadBuffer Rent()
     {
-        PayloadBuffer? buffer = t_cached;
-        t_cached = null;
+        PayloadBuffer? buffer = s_cached;
+        s_cached = null;
         return buffer ?? new PayloadBuffer();
     }
 
@@ -43,6 +43,6 @@ internal sealed class PayloadBuffer : IDisposable
 
         _buffer.ResetWrittenCount();
         Writer.Reset(_buffer);
-        t_cached = this;
+        s_cached = this;
     }
 }

@@ -13,12 +13,12 @@ internal static class TokenIdGenerator
     private const int BatchBytes = TokenIdBytes * 64;
 
     [ThreadStatic]
-    private static RandomBatch? t_batch;
+    private static RandomBatch? s_batch;
 
     public static string Next()
     {
         Span<byte> bytes = stackalloc byte[TokenIdBytes];
-        (t_batch ??= new RandomBatch()).Take(bytes);
+        (s_batch ??= new RandomBatch()).Take(bytes);
         Span<char> chars = stackalloc char[Base64UrlCodec.GetEncodedLength(TokenIdBytes)];
         int written = Base64UrlCodec.Encode(bytes, chars);
         CryptographicOperations.ZeroMemory(bytes);
