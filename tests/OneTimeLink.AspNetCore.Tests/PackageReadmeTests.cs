@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +36,7 @@ public sealed class PackageReadmeTests
     public void Snippet_IsTheOneInPackageMd()
     {
         string packageMd = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "OneTimeLink.AspNetCore", "PACKAGE.md"));
-        string source = File.ReadAllText(ThisFile());
+        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "OneTimeLink.AspNetCore.Tests", "PackageReadmeTests.cs"));
         int start = source.IndexOf(SnippetStart + "\n", StringComparison.Ordinal) + SnippetStart.Length + 1;
         string snippet = string.Join(
             "\n",
@@ -63,7 +62,18 @@ public sealed class PackageReadmeTests
         return app;
     }
 
-    private static string ThisFile([CallerFilePath] string path = "") => path;
+    /// <summary>
+    /// Found from the test's output folder, not from [CallerFilePath]: CI builds are deterministic and map source paths
+    /// to <c>/_/</c>.
+    /// </summary>
+    private static string RepositoryRoot()
+    {
+        DirectoryInfo? folder = new(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OneTimeLink.sln")))
+        {
+            folder = folder.Parent;
+        }
 
-    private static string RepositoryRoot() => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", ".."));
+        return folder?.FullName ?? throw new InvalidOperationException($"No OneTimeLink.sln above {AppContext.BaseDirectory}.");
+    }
 }
