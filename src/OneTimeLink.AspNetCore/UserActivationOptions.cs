@@ -39,4 +39,12 @@ public sealed class UserActivationOptions
     /// </summary>
     /// <value>The default value is one minute.</value>
     public TimeSpan EmailThrottleWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Gets or sets the path on this site where a person signs in, such as <c>/login</c>. When set, the page shown after
+    /// activating (or for an account already active) links to it, so the person can carry on. It must be a local path:
+    /// it starts with a single <c>/</c>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the pages show no such link.</value>
+    public string? SignInPath { get; set; }
 }

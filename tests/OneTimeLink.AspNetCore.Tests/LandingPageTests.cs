@@ -54,7 +54,7 @@ public sealed class LandingPageTests : IAsyncLifetime
     [Fact]
     public void OutcomePage_EncodesTheResendPath()
     {
-        string html = ActivationPages.Outcome(ActivationOutcome.LinkExpired, "/x\"><script>");
+        string html = ActivationPages.Outcome(ActivationOutcome.LinkExpired, "/x\"><script>", null);
 
         html.Should().NotContain("<script").And.Contain("action=\"/x&quot;&gt;&lt;script&gt;\"");
     }

@@ -40,8 +40,8 @@ public sealed class BrowserEndToEndTests
             IWebElement activate = wait.Until(b => b.FindElement(By.XPath("//button[contains(., 'Activate my account')]")));
             activate.Click();
             wait.Until(b => b.FindElement(By.TagName("h1")).Text == "Your account is active");
-
-            browser.Navigate().GoToUrl(baseUri + "/");
+            browser.FindElement(By.LinkText("Continue to sign in")).Click();
+            wait.Until(b => b.Url == baseUri + "/");
             browser.FindElement(By.Id("login-email")).SendKeys(email);
             browser.FindElement(By.Id("login-password")).SendKeys("correct horse battery");
             browser.FindElement(By.Id("sign-in")).Click();

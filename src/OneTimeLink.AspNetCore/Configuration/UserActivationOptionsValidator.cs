@@ -48,8 +48,19 @@ internal sealed class UserActivationOptionsValidator(IServiceProviderIsService i
                 "use TimeSpan.Zero to turn the throttle off; the default is one minute.");
         }
 
+        if (options.SignInPath is { } signIn && !IsLocalPath(signIn))
+        {
+            failures.Add(
+                $"{Setting}.{nameof(UserActivationOptions.SignInPath)} \"{signIn}\" is not a path on this site: give one that starts " +
+                "with a single '/', such as \"/login\", so the activation page never sends people elsewhere.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>A path on this site: "//host" and "/\\host" would be read by browsers as another site.</summary>
+    private static bool IsLocalPath(string path) =>
+        path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal);
 
     private void ValidateRegistered<TService>(string what, List<string> failures)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Diagnostics;
 using OneTimeLink.AspNetCore.Http;
@@ -18,8 +19,11 @@ internal sealed class ActivateEndpoint(
     IOneTimeLinkService links,
     ActivationPurpose purpose,
     ActivationLinkBuilder linkBuilder,
+    IOptions<UserActivationOptions> options,
     ILogger<ActivateEndpoint> logger)
 {
+    private readonly string? _signInPath = options.Value.SignInPath;
+
     public async Task<Results<JsonHttpResult<LinkStatusResponse>, ContentHttpResult>> LandingAsync(
         HttpContext context,
         IUserActivationStore store,
@@ -31,14 +35,14 @@ internal sealed class ActivateEndpoint(
         if (request.Query["token"] is not { Count: 1 } values || values[0] is not { Length: > 0 } token)
         {
             Log.ActivationRejected(logger, null, ActivationOutcomes.Code(ActivationOutcome.LinkInvalid), LinkFailure.Malformed);
-            return LandingFailure(json, ActivationOutcome.LinkInvalid, null, request.PathBase + routes.ResendActivation);
+            return LandingFailure(json, ActivationOutcome.LinkInvalid, null, request, routes);
         }
 
         LinkValidationResult result = await links.ValidateAsync(token, purpose.Name, context.RequestAborted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             ActivationOutcome outcome = await ClassifyFailureAsync(result, store, context.RequestAborted).ConfigureAwait(false);
-            return LandingFailure(json, outcome, result.ExpiresAt, request.PathBase + routes.ResendActivation);
+            return LandingFailure(json, outcome, result.ExpiresAt, request, routes);
         }
 
         return json
@@ -79,7 +83,7 @@ internal sealed class ActivateEndpoint(
 
         if (html)
         {
-            return ActivationResults.Html(ActivationPages.Outcome(outcome, request.PathBase + routes.ResendActivation), ActivationOutcomes.StatusCode(outcome));
+            return ActivationResults.Html(OutcomePage(outcome, request, routes), ActivationOutcomes.StatusCode(outcome));
         }
 
         return outcome is ActivationOutcome.Activated or ActivationOutcome.AlreadyActive
@@ -88,14 +92,18 @@ internal sealed class ActivateEndpoint(
     }
 
     /// <summary>The landing answer for a link that would not activate: 200 either way, since the page only reports on the link.</summary>
-    private static Results<JsonHttpResult<LinkStatusResponse>, ContentHttpResult> LandingFailure(
+    private Results<JsonHttpResult<LinkStatusResponse>, ContentHttpResult> LandingFailure(
         bool json,
         ActivationOutcome outcome,
         DateTimeOffset? expiresAt,
-        string resendPath) =>
+        HttpRequest request,
+        ActivationRoutes routes) =>
         json
             ? TypedResults.Json(new LinkStatusResponse(false, ActivationOutcomes.Code(outcome), expiresAt), UserActivationJsonContext.Default.LinkStatusResponse)
-            : ActivationResults.Html(ActivationPages.Outcome(outcome, resendPath), StatusCodes.Status200OK);
+            : ActivationResults.Html(OutcomePage(outcome, request, routes), StatusCodes.Status200OK);
+
+    private string OutcomePage(ActivationOutcome outcome, HttpRequest request, ActivationRoutes routes) =>
+        ActivationPages.Outcome(outcome, request.PathBase + routes.ResendActivation, _signInPath is null ? null : request.PathBase + _signInPath);
 
     private async ValueTask<ActivationOutcome> RedeemAsync(string token, IUserActivationStore store, CancellationToken cancellationToken)
     {

@@ -31,11 +31,18 @@ internal static class ActivationPages
         return Layout("Activate your account", body);
     }
 
-    /// <summary>The page for an outcome; a link that was genuine but cannot be used any more gets a form to ask for a new one.</summary>
-    public static string Outcome(ActivationOutcome outcome, string resendPath)
+    /// <summary>
+    /// The page for an outcome: an active account links to <paramref name="signInPath"/> when there is one; a link that
+    /// was genuine but cannot be used any more gets a form to ask for a new one.
+    /// </summary>
+    public static string Outcome(ActivationOutcome outcome, string resendPath, string? signInPath)
     {
         var body = new StringBuilder();
         Paragraph(body, ActivationOutcomes.Detail(outcome));
+        if (signInPath is not null && outcome is ActivationOutcome.Activated or ActivationOutcome.AlreadyActive)
+        {
+            body.Append("<p><a href=\"").Append(s_html.Encode(signInPath)).Append("\">Continue to sign in</a></p>");
+        }
         if (ActivationOutcomes.OffersResend(outcome))
         {
             body.Append("<form method=\"post\" action=\"").Append(s_html.Encode(resendPath)).Append("\">")
