@@ -26,29 +26,34 @@ public sealed class BrowserEndToEndTests
             using ChromeDriver browser = Browser.Start(profile);
             var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
 
+            // A click that submits a form returns before the next page replaces the DOM, so an element found
+            // a moment earlier can go stale while it is read: every lookup waits and retries instead.
+            wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+            IWebElement Find(By by) => wait.Until(b => b.FindElement(by));
+            void WaitForText(By by, string text) => wait.Until(b => b.FindElement(by).Text == text);
+
             browser.Navigate().GoToUrl(baseUri + "/");
-            browser.FindElement(By.Id("register-email")).SendKeys(email);
-            browser.FindElement(By.Id("register-password")).SendKeys("correct horse battery");
-            browser.FindElement(By.Id("register")).Click();
+            Find(By.Id("register-email")).SendKeys(email);
+            Find(By.Id("register-password")).SendKeys("correct horse battery");
+            Find(By.Id("register")).Click();
             wait.Until(b => b.Url.EndsWith("/account/register", StringComparison.Ordinal));
 
             browser.Navigate().GoToUrl(baseUri + "/dev/mailbox");
-            IWebElement link = wait.Until(b => b.FindElement(By.CssSelector("a.activation-link")));
+            IWebElement link = Find(By.CssSelector("a.activation-link"));
             link.GetAttribute("href").Should().StartWith(baseUri + "/account/activate");
             link.Click();
 
-            IWebElement activate = wait.Until(b => b.FindElement(By.XPath("//button[contains(., 'Activate my account')]")));
-            activate.Click();
-            wait.Until(b => b.FindElement(By.TagName("h1")).Text == "Your account is active");
-            browser.FindElement(By.LinkText("Continue to sign in")).Click();
+            Find(By.XPath("//button[contains(., 'Activate my account')]")).Click();
+            WaitForText(By.TagName("h1"), "Your account is active");
+            Find(By.LinkText("Continue to sign in")).Click();
             wait.Until(b => b.Url == baseUri + "/");
-            browser.FindElement(By.Id("login-email")).SendKeys(email);
-            browser.FindElement(By.Id("login-password")).SendKeys("correct horse battery");
-            browser.FindElement(By.Id("sign-in")).Click();
-            wait.Until(b => b.FindElement(By.Id("email")).Text == email);
+            Find(By.Id("login-email")).SendKeys(email);
+            Find(By.Id("login-password")).SendKeys("correct horse battery");
+            Find(By.Id("sign-in")).Click();
+            WaitForText(By.Id("email"), email);
 
             browser.Navigate().GoToUrl(baseUri + "/me");
-            wait.Until(b => b.FindElement(By.Id("email"))).Text.Should().Be(email);
+            Find(By.Id("email")).Text.Should().Be(email);
 
             string screenshot = Path.Combine(Artifacts.Directory("screenshots"), "sample-signed-in.png");
             browser.GetScreenshot().SaveAsFile(screenshot);
