@@ -3,8 +3,22 @@ namespace OneTimeLink;
 /// <summary>A link token just issued by <see cref="IOneTimeLinkService.IssueAsync"/>.</summary>
 public sealed class IssuedLink
 {
-    internal IssuedLink(string token, string tokenId, string purpose, string subject, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    /// <summary>
+    /// Creates an issued link. <see cref="IOneTimeLinkService.IssueAsync"/> creates them; applications create them to fake
+    /// the service in their own tests.
+    /// </summary>
+    /// <param name="token">The compact JWS to put in the link.</param>
+    /// <param name="tokenId">The token's unique id (<c>jti</c>).</param>
+    /// <param name="purpose">The purpose the token is scoped to (<c>pur</c>).</param>
+    /// <param name="subject">The subject the token was issued for (<c>sub</c>).</param>
+    /// <param name="issuedAt">When the token was issued.</param>
+    /// <param name="expiresAt">When the token expires.</param>
+    public IssuedLink(string token, string tokenId, string purpose, string subject, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
     {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(tokenId);
+        ArgumentNullException.ThrowIfNull(purpose);
+        ArgumentNullException.ThrowIfNull(subject);
         Token = token;
         TokenId = tokenId;
         Purpose = purpose;

@@ -1,45 +1,53 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeLink.Configuration;
 using OneTimeLink.Diagnostics;
 using OneTimeLink.Tokens;
 
 namespace OneTimeLink;
 
-/// <summary>The <see cref="IOneTimeLinkService"/>: keys and handler built once, time from <see cref="TimeProvider"/>.</summary>
-internal sealed class OneTimeLinkService : IOneTimeLinkService
+/// <summary>
+/// The <see cref="IOneTimeLinkService"/>: settings rebuilt on every options reload, time from <see cref="TimeProvider"/>,
+/// and every check of a token in one place, in the documented order (<see cref="Check"/>, then <see cref="EvaluateAsync"/>).
+/// </summary>
+internal sealed class OneTimeLinkService : IOneTimeLinkService, IDisposable
 {
     /// <summary>Results carry nothing before the signature is verified, so one immutable instance per failure serves every call.</summary>
     private static readonly LinkValidationResult[] s_unverified =
         [.. Enum.GetValues<LinkFailure>().Select(f => f == LinkFailure.None ? null! : LinkValidationResult.Failed(f))];
 
-    private readonly SigningKeySet _keys;
-    private readonly LinkTokenHandler _tokens;
-    private readonly Dictionary<string, LinkPurposeOptions> _purposes;
-    private readonly TimeSpan _clockSkew;
+    private static readonly long s_unixEpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
+
+    private readonly IDisposable? _reload;
     private readonly IRedemptionStore _redemptionStore;
     private readonly TimeProvider _timeProvider;
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly ILogger _logger;
     private readonly OneTimeLinkMetrics _metrics;
+    private volatile LinkSettings _settings;
 
     public OneTimeLinkService(
-        IOptions<OneTimeLinkOptions> options,
+        IOptionsMonitor<OneTimeLinkOptions> options,
         IRedemptionStore redemptionStore,
         TimeProvider timeProvider,
         IServiceScopeFactory scopeFactory,
         ILogger<OneTimeLinkService> logger,
         OneTimeLinkMetrics metrics)
     {
-        OneTimeLinkOptions settings = options.Value;
-        _keys = new SigningKeySet(settings);
-        _tokens = new LinkTokenHandler(_keys, settings.Issuer!, settings.Audience!, settings.Purposes.Keys);
-        _purposes = settings.Purposes.ToDictionary(
-            p => p.Key,
-            p => new LinkPurposeOptions { Lifetime = p.Value.Lifetime, SingleUse = p.Value.SingleUse, BindState = p.Value.BindState },
-            StringComparer.Ordinal);
-        _clockSkew = settings.ClockSkew;
+        _settings = new LinkSettings(options.CurrentValue);
+
+        // The monitor validates a reloaded configuration before it calls back, so an invalid one keeps the last good settings.
+        _reload = options.OnChange((reloaded, name) =>
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                _settings = new LinkSettings(reloaded);
+            }
+        });
         _redemptionStore = redemptionStore;
         _timeProvider = timeProvider;
         _scopeFactory = scopeFactory;
@@ -53,29 +61,36 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
         LinkIssueOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        LinkPurposeOptions settings = GetPurpose(purpose);
+        LinkSettings settings = _settings;
+        LinkPurposeSettings purposeSettings = GetPurpose(settings, purpose);
         ArgumentException.ThrowIfNullOrEmpty(subject);
-        TimeSpan lifetime = GetLifetime(settings, options?.Lifetime);
+        TimeSpan lifetime = GetLifetime(purposeSettings, options?.Lifetime);
         IReadOnlyDictionary<string, string> data = GetData(options?.Data);
 
         using Activity? activity = StartActivity("onetimelink.issue", purpose);
 
-        // Whole seconds, so what the caller is told matches what validation will read back from the token.
-        DateTimeOffset issuedAt = DateTimeOffset.FromUnixTimeSeconds(_timeProvider.GetUtcNow().ToUnixTimeSeconds());
-        DateTimeOffset expiresAt = issuedAt.AddSeconds(Math.Floor(lifetime.TotalSeconds));
+        // Whole seconds, so what the caller is told matches what validation will read back from the token; never past
+        // the last date a token can name, however long the lifetime.
+        long issuedAt = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        long expiresAt = issuedAt + (long)Math.Min(Math.Floor(lifetime.TotalSeconds), LinkTokenFormat.MaximumDate - issuedAt);
         string tokenId = TokenIdGenerator.Next();
-        LinkSigningKey key = _keys.Current;
+        LinkSigningKey key = settings.Keys.Current;
 
-        string? stateHash = settings.BindState
+        string? stateHash = purposeSettings.BindState
             ? StateHash.Compute(key, purpose, subject, await GetStateAsync(purpose, subject, cancellationToken).ConfigureAwait(false))
             : null;
 
-        string token = _tokens.Create(new LinkTokenContent(subject, purpose, tokenId, issuedAt, expiresAt, null, stateHash, data));
+        string token = settings.Writer.TryWrite(key, subject, purpose, tokenId, issuedAt, expiresAt, stateHash, data, out int length)
+            ?? throw new ArgumentException(
+                $"The link token would be {length} characters long, over the limit of {LinkTokenFormat.MaximumTokenLength} that validation accepts: " +
+                $"shorten the subject ({subject.Length} characters) or the custom claims in LinkIssueOptions.Data ({data.Count}).",
+                data.Count > 0 ? nameof(options) : nameof(subject));
 
         activity?.SetTag("onetimelink.token_id", tokenId);
-        Log.LinkIssued(_logger, purpose, tokenId, expiresAt);
+        DateTimeOffset expires = DateTimeOffset.FromUnixTimeSeconds(expiresAt);
+        Log.LinkIssued(_logger, purpose, tokenId, expires);
         _metrics.Issued(purpose);
-        return new IssuedLink(token, tokenId, purpose, subject, issuedAt, expiresAt);
+        return new IssuedLink(token, tokenId, purpose, subject, DateTimeOffset.FromUnixTimeSeconds(issuedAt), expires);
     }
 
     public ValueTask<LinkValidationResult> ValidateAsync(string token, string purpose, CancellationToken cancellationToken = default) =>
@@ -87,11 +102,12 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
     private async ValueTask<LinkValidationResult> CheckAsync(string token, string purpose, LinkOperation operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        LinkPurposeOptions settings = GetPurpose(purpose);
+        LinkSettings settings = _settings;
+        LinkPurposeSettings purposeSettings = GetPurpose(settings, purpose);
 
         using Activity? activity = StartActivity(operation == LinkOperation.Redeem ? "onetimelink.redeem" : "onetimelink.validate", purpose);
 
-        LinkValidationResult result = await EvaluateAsync(token, purpose, settings, operation, cancellationToken).ConfigureAwait(false);
+        LinkValidationResult result = await EvaluateAsync(token, settings, purposeSettings, operation, cancellationToken).ConfigureAwait(false);
 
         activity?.SetTag("onetimelink.token_id", result.TokenId);
         if (result.Succeeded)
@@ -117,57 +133,48 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
         return result;
     }
 
-    /// <summary>Checks in a fixed order; the first failure wins. Nothing is consumed unless every check passed.</summary>
+    public void Dispose() => _reload?.Dispose();
+
+    /// <summary>
+    /// Checks a token in the documented order; the first failure wins, and nothing is consumed unless every check passed:
+    /// 1. size and form, <c>typ</c>, required claims (<see cref="LinkFailure.Malformed"/>); 2. <c>kid</c>
+    /// (<see cref="LinkFailure.UnknownKey"/>); 3. <c>alg</c> pinned to the key, and the signature
+    /// (<see cref="LinkFailure.InvalidSignature"/>); 4. audience; 5. issuer; 6. purpose; 7. <c>iat</c> and <c>nbf</c>
+    /// (<see cref="LinkFailure.NotYetValid"/>); 8. <c>exp</c>, and at most the purpose's current lifetime after
+    /// <c>iat</c>, with clock skew (<see cref="LinkFailure.Expired"/>): all in <see cref="Check"/>; then 9. state and
+    /// 10. single use here.
+    /// </summary>
     private async ValueTask<LinkValidationResult> EvaluateAsync(
         string token,
-        string purpose,
-        LinkPurposeOptions settings,
+        LinkSettings settings,
+        LinkPurposeSettings purpose,
         LinkOperation operation,
         CancellationToken cancellationToken)
     {
-        LinkTokenVerification verification = _tokens.Verify(token);
-        if (verification.Content is not { } content || verification.Key is not { } key)
+        LinkValidationResult result = Check(token, settings, purpose, _timeProvider.GetUtcNow(), out VerifiedLinkToken? verified);
+        if (verified is null)
         {
-            return s_unverified[(int)verification.Failure];
+            return result;
         }
 
-        var verified = LinkValidationResult.Success(content.Subject, content.Purpose, content.TokenId, content.IssuedAt, content.ExpiresAt, content.Data);
-
-        if (!string.Equals(content.Purpose, purpose, StringComparison.Ordinal))
+        if (purpose.BindState)
         {
-            return verified.WithFailure(LinkFailure.WrongPurpose);
-        }
-
-        DateTimeOffset now = _timeProvider.GetUtcNow();
-        if (content.NotBefore is { } notBefore && now + _clockSkew < notBefore)
-        {
-            return verified.WithFailure(LinkFailure.NotYetValid);
-        }
-
-        DateTimeOffset usableUntil = content.ExpiresAt + _clockSkew;
-        if (now >= usableUntil)
-        {
-            return verified.WithFailure(LinkFailure.Expired);
-        }
-
-        if (settings.BindState)
-        {
-            string? state = await GetStateAsync(purpose, content.Subject, cancellationToken).ConfigureAwait(false);
-            if (!StateHash.Matches(content.StateHash, StateHash.Compute(key, purpose, content.Subject, state)))
+            string? state = await GetStateAsync(purpose.Name, verified.Subject, cancellationToken).ConfigureAwait(false);
+            if (!StateHash.Matches(verified.StateHash, StateHash.Compute(verified.Key, purpose.Name, verified.Subject, state)))
             {
-                return verified.WithFailure(LinkFailure.StateChanged);
+                return result.WithFailure(LinkFailure.StateChanged);
             }
         }
 
-        if (operation == LinkOperation.Validate || !settings.SingleUse)
+        if (operation == LinkOperation.Validate || !purpose.SingleUse)
         {
-            return verified;
+            return result;
         }
 
         try
         {
-            bool first = await _redemptionStore.TryRedeemAsync(content.TokenId, usableUntil, cancellationToken).ConfigureAwait(false);
-            return first ? verified : verified.WithFailure(LinkFailure.AlreadyRedeemed);
+            bool first = await _redemptionStore.TryRedeemAsync(verified.TokenId, verified.UsableUntil, cancellationToken).ConfigureAwait(false);
+            return first ? result : result.WithFailure(LinkFailure.AlreadyRedeemed);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -175,29 +182,116 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
             if (ex is RedemptionStoreUnavailableException)
             {
                 // An outage the store reports itself, once; a warning per refused link would flood the log.
-                Log.RedemptionStoreUnavailable(_logger, purpose, content.TokenId, ex);
+                Log.RedemptionStoreUnavailable(_logger, purpose.Name, verified.TokenId, ex);
             }
             else
             {
-                Log.RedemptionStoreFailed(_logger, purpose, content.TokenId, ex);
+                Log.RedemptionStoreFailed(_logger, purpose.Name, verified.TokenId, ex);
             }
 
-            return verified.WithFailure(LinkFailure.StoreUnavailable);
+            return result.WithFailure(LinkFailure.StoreUnavailable);
         }
     }
 
-    private LinkPurposeOptions GetPurpose(string purpose)
+    /// <summary>
+    /// Steps 1 to 8 of <see cref="EvaluateAsync"/>: everything that needs only the token, the settings and the clock.
+    /// <paramref name="verified"/> is set when all of them pass. Dates are compared as ticks with saturating sums, so no
+    /// date in a token and no configured lifetime or skew can overflow.
+    /// </summary>
+    private static LinkValidationResult Check(string token, LinkSettings settings, LinkPurposeSettings purpose, DateTimeOffset now, out VerifiedLinkToken? verified)
+    {
+        verified = null;
+        if (token.Length is 0 or > LinkTokenFormat.MaximumTokenLength)
+        {
+            return s_unverified[(int)LinkFailure.Malformed];
+        }
+
+        Span<byte> buffer = stackalloc byte[LinkTokenReader.GetBufferSize(token.Length)];
+        if (!LinkTokenReader.TryRead(token, buffer, out UnverifiedLinkToken unverified))
+        {
+            return s_unverified[(int)LinkFailure.Malformed];
+        }
+
+        if (settings.Keys.Find(unverified.KeyId) is not { } key)
+        {
+            return s_unverified[(int)LinkFailure.UnknownKey];
+        }
+
+        // The algorithm is pinned per key: a token naming any other (none, a swapped HMAC) never reaches the HMAC.
+        if (!unverified.Algorithm.SequenceEqual(key.Algorithm.NameUtf8) || !unverified.IsSignedBy(key))
+        {
+            return s_unverified[(int)LinkFailure.InvalidSignature];
+        }
+
+        // Verified from here on, so every failure carries the claims. The reader checked the text is valid UTF-8.
+        bool samePurpose = unverified.Purpose.SequenceEqual(purpose.NameUtf8);
+        LinkValidationResult result = LinkValidationResult.Success(
+            Encoding.UTF8.GetString(unverified.Subject),
+            samePurpose ? purpose.Name : Encoding.UTF8.GetString(unverified.Purpose),
+            Encoding.UTF8.GetString(unverified.TokenId),
+            DateTimeOffset.FromUnixTimeSeconds(unverified.IssuedAt),
+            DateTimeOffset.FromUnixTimeSeconds(unverified.ExpiresAt),
+            unverified.Data);
+
+        if (!unverified.Audience.SequenceEqual(settings.Audience))
+        {
+            return result.WithFailure(LinkFailure.WrongAudience);
+        }
+
+        if (!unverified.Issuer.SequenceEqual(settings.Issuer))
+        {
+            return result.WithFailure(LinkFailure.WrongIssuer);
+        }
+
+        if (!samePurpose)
+        {
+            return result.WithFailure(LinkFailure.WrongPurpose);
+        }
+
+        long nowTicks = now.UtcTicks;
+        long skew = settings.ClockSkew.Ticks;
+        long issuedAt = ToTicks(unverified.IssuedAt);
+        long latestStart = SaturatingAdd(nowTicks, skew);
+        if (issuedAt > latestStart || (unverified.NotBefore is { } notBefore && ToTicks(notBefore) > latestStart))
+        {
+            return result.WithFailure(LinkFailure.NotYetValid);
+        }
+
+        // A lifetime shortened since the token was issued reaches it too.
+        long expiresAt = ToTicks(unverified.ExpiresAt);
+        long usableUntil = SaturatingAdd(Math.Min(expiresAt, SaturatingAdd(issuedAt, purpose.Lifetime.Ticks)), skew);
+        if (nowTicks >= usableUntil)
+        {
+            return result.WithFailure(LinkFailure.Expired);
+        }
+
+        // The redemption is kept for the token's own exp, not the current lifetime: lengthening it again must not reopen the token.
+        long keptUntil = Math.Min(SaturatingAdd(expiresAt, skew), DateTimeOffset.MaxValue.UtcTicks);
+        verified = new VerifiedLinkToken(
+            result,
+            key,
+            unverified.HasStateHash ? Encoding.UTF8.GetString(unverified.StateHash) : null,
+            new DateTimeOffset(keptUntil, TimeSpan.Zero));
+        return result;
+    }
+
+    /// <summary>A date the reader accepted (0 to <see cref="LinkTokenFormat.MaximumDate"/> seconds) as ticks: cannot overflow.</summary>
+    private static long ToTicks(long unixSeconds) => s_unixEpochTicks + (unixSeconds * TimeSpan.TicksPerSecond);
+
+    private static long SaturatingAdd(long ticks, long more) => more > long.MaxValue - ticks ? long.MaxValue : ticks + more;
+
+    private static LinkPurposeSettings GetPurpose(LinkSettings settings, string purpose)
     {
         ArgumentNullException.ThrowIfNull(purpose);
-        return _purposes.TryGetValue(purpose, out LinkPurposeOptions? settings)
-            ? settings
+        return settings.Purposes.TryGetValue(purpose, out LinkPurposeSettings? found)
+            ? found
             : throw new ArgumentException(
                 $"The link purpose '{purpose}' is not configured. Add it under {OneTimeLinkOptions.SectionName}:Purposes or with " +
-                $"AddOneTimeLinks(...).AddPurpose(\"{purpose}\", p => p.Lifetime = ...). Configured purposes: {string.Join(", ", _purposes.Keys)}.",
+                $"AddOneTimeLinks(...).AddPurpose(\"{purpose}\", p => p.Lifetime = ...). Configured purposes: {string.Join(", ", settings.Purposes.Keys)}.",
                 nameof(purpose));
     }
 
-    private static TimeSpan GetLifetime(LinkPurposeOptions settings, TimeSpan? requested)
+    private static TimeSpan GetLifetime(LinkPurposeSettings settings, TimeSpan? requested)
     {
         if (requested is not { } lifetime)
         {
@@ -219,15 +313,15 @@ internal sealed class OneTimeLinkService : IOneTimeLinkService
     {
         if (data is null || data.Count == 0)
         {
-            return LinkTokenContent.NoData;
+            return ReadOnlyDictionary<string, string>.Empty;
         }
 
         foreach ((string name, string value) in data)
         {
-            if (string.IsNullOrEmpty(name) || LinkTokenClaims.Reserved.Contains(name))
+            if (string.IsNullOrEmpty(name) || LinkTokenFormat.ReservedClaims.Contains(name))
             {
                 throw new ArgumentException(
-                    $"The custom claim name '{name}' is reserved or empty: pick another. Reserved: {string.Join(", ", LinkTokenClaims.Reserved)}.",
+                    $"The custom claim name '{name}' is reserved or empty: pick another. Reserved: {string.Join(", ", LinkTokenFormat.ReservedClaims)}.",
                     nameof(LinkIssueOptions.Data));
             }
 

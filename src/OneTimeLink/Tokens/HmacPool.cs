@@ -4,25 +4,22 @@ namespace OneTimeLink.Tokens;
 
 /// <summary>
 /// Keyed HMAC instances for one key, kept and reused: setting up a keyed HMAC costs about as much as running it, and a
-/// kept instance is not thread-safe, so each caller rents one. Lock-free; at worst a miss creates a new instance.
+/// kept instance is not thread-safe, so each caller rents one. Lock-free; at worst a miss creates a new instance. A pool
+/// dropped with its key (on a configuration reload) is left to the collector, as a caller may still hold an instance.
 /// </summary>
-internal sealed class HmacPool : IDisposable
+internal sealed class HmacPool
 {
     private readonly byte[] _key;
     private readonly HashAlgorithmName _algorithm;
     private readonly IncrementalHash?[] _items = new IncrementalHash?[Math.Max(4, Environment.ProcessorCount * 2)];
 
-    public HmacPool(HashAlgorithmName algorithm, byte[] key, int hashSize)
+    public HmacPool(HashAlgorithmName algorithm, byte[] key)
     {
         _algorithm = algorithm;
         _key = key;
-        HashSize = hashSize;
     }
 
-    /// <summary>Gets the size of the MAC in bytes.</summary>
-    public int HashSize { get; }
-
-    /// <summary>Writes the MAC of <paramref name="data"/> to <paramref name="destination"/> (at least <see cref="HashSize"/> bytes).</summary>
+    /// <summary>Writes the MAC of <paramref name="data"/> to <paramref name="destination"/>, at least the hash's size.</summary>
     public void Compute(ReadOnlySpan<byte> data, Span<byte> destination)
     {
         IncrementalHash hmac = Rent();
@@ -39,14 +36,6 @@ internal sealed class HmacPool : IDisposable
         }
 
         Return(hmac);
-    }
-
-    public void Dispose()
-    {
-        for (int i = 0; i < _items.Length; i++)
-        {
-            Interlocked.Exchange(ref _items[i], null)?.Dispose();
-        }
     }
 
     private IncrementalHash Rent()

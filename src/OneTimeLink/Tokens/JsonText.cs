@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -6,140 +5,138 @@ using System.Text.Unicode;
 namespace OneTimeLink.Tokens;
 
 /// <summary>
-/// Reads JSON values the way IdentityModel's <c>JsonWebToken</c> does, without exceptions and without allocating until
-/// a value is actually needed. A string IdentityModel could not turn into a .NET string (invalid UTF-8, a lone
-/// surrogate escape) makes the token malformed.
+/// Reads the text of the current JSON string or property name without an exception for any input. Every reader call
+/// that unescapes (<c>ValueTextEquals</c>, <c>GetString</c>, <c>CopyString</c>) throws
+/// <see cref="InvalidOperationException"/> for text that is not valid UTF-8 or escapes a lone surrogate, so the token
+/// reader never calls them: it reads the raw bytes, unescapes them here, and compares the result.
 /// </summary>
 internal static class JsonText
 {
-    /// <summary>NumericDate bounds: what <see cref="DateTimeOffset.FromUnixTimeSeconds"/> accepts.</summary>
-    private const long MinSeconds = -62135596800L;
-    private const long MaxSeconds = 253402300799L;
-
     /// <summary>
-    /// Gets whether the JSON starts with an object. A cheap first look that turns most garbage away without the
-    /// exception <see cref="Utf8JsonReader"/> throws for invalid JSON.
+    /// Gets the UTF-8 text of the reader's current string or property name: its bytes when it has no escapes, else its
+    /// unescaped bytes written to the start of <paramref name="scratch"/>, which is then moved past them. False when the
+    /// text is not valid Unicode.
     /// </summary>
-    public static bool StartsObject(ReadOnlySpan<byte> json)
+    public static bool TryRead(scoped ref Utf8JsonReader reader, scoped ref Span<byte> scratch, out ReadOnlySpan<byte> text)
     {
-        foreach (byte b in json)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
-            {
-                return b == (byte)'{';
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Adds a claim name to those seen; false when it was already there.</summary>
-    public static bool AddUnique(ref HashSet<string>? names, string name) =>
-        (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
-
-    /// <summary>Gets whether the current string or property name is valid text.</summary>
-    public static bool IsValid(ref Utf8JsonReader reader)
-    {
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
         if (!reader.ValueIsEscaped)
         {
-            return Utf8.IsValid(reader.ValueSpan);
+            text = raw;
+            return Utf8.IsValid(raw);
         }
 
-        // Escapes can hide a lone surrogate; unescaping is the only test, and escaped claims are rare.
-        return GetEscapedString(ref reader) is not null;
-    }
-
-    /// <summary>Gets the current string or property name, or null when it is not valid text.</summary>
-    public static string? GetString(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
+        // Unescaped text is never longer than its escaped form, so the scratch (as large as the input) always holds it.
+        if (!TryUnescape(raw, scratch, out int written) || !Utf8.IsValid(scratch[..written]))
         {
-            ReadOnlySpan<byte> utf8 = reader.ValueSpan;
-            return Utf8.IsValid(utf8) ? Encoding.UTF8.GetString(utf8) : null;
-        }
-
-        return GetEscapedString(ref reader);
-    }
-
-    /// <summary>
-    /// Reads a NumericDate (<c>exp</c>, <c>iat</c>, <c>nbf</c>): an integer, a number rounded half to even, or a string
-    /// holding a number, as IdentityModel reads them; within what <see cref="DateTimeOffset"/> can represent.
-    /// </summary>
-    public static bool TryGetNumericDate(ref Utf8JsonReader reader, out long seconds)
-    {
-        seconds = 0;
-        double value;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetInt64(out seconds):
-                return seconds is >= MinSeconds and <= MaxSeconds;
-            case JsonTokenType.Number when reader.TryGetDouble(out value):
-                break;
-            case JsonTokenType.String when GetString(ref reader) is { } text
-                && double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value):
-                break;
-            default:
-                return false;
-        }
-
-        if (!double.IsFinite(value))
-        {
+            text = default;
             return false;
         }
 
-        double rounded = Math.Round(value, MidpointRounding.ToEven);
-        if (rounded is < MinSeconds or > MaxSeconds)
-        {
-            return false;
-        }
-
-        seconds = (long)rounded;
+        text = scratch[..written];
+        scratch = scratch[written..];
         return true;
     }
 
-    /// <summary>Reads a number as IdentityModel reads a numeric <c>sub</c>: integers as they are, others as doubles.</summary>
-    public static string? GetNumberAsString(ref Utf8JsonReader reader)
+    /// <summary>Unescapes JSON string content the reader has already checked for escape syntax; false for a lone surrogate.</summary>
+    private static bool TryUnescape(ReadOnlySpan<byte> raw, Span<byte> destination, out int written)
     {
-        if (reader.TryGetInt64(out long integer))
+        written = 0;
+        int i = 0;
+        while (i < raw.Length)
         {
-            return integer.ToString(CultureInfo.InvariantCulture);
-        }
+            byte b = raw[i++];
+            if (b != (byte)'\\')
+            {
+                if (written >= destination.Length)
+                {
+                    return false;
+                }
 
-        return reader.TryGetDouble(out double value) ? value.ToString(CultureInfo.InvariantCulture) : null;
-    }
+                destination[written++] = b;
+                continue;
+            }
 
-    /// <summary>
-    /// Moves past the current value (the reader is on its first token), checking that every string and property name in
-    /// it is valid text. False for invalid text; <see cref="JsonException"/> for invalid JSON.
-    /// </summary>
-    public static bool SkipCheckingText(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
-        {
-            return reader.TokenType != JsonTokenType.String || IsValid(ref reader);
-        }
-
-        int depth = reader.CurrentDepth;
-        while (reader.Read() && reader.CurrentDepth > depth)
-        {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !IsValid(ref reader))
+            if (i >= raw.Length)
             {
                 return false;
             }
+
+            byte escaped = raw[i++];
+            int value = escaped switch
+            {
+                (byte)'"' => '"',
+                (byte)'\\' => '\\',
+                (byte)'/' => '/',
+                (byte)'b' => '\b',
+                (byte)'f' => '\f',
+                (byte)'n' => '\n',
+                (byte)'r' => '\r',
+                (byte)'t' => '\t',
+                (byte)'u' when TryReadHex(raw, ref i, out int unit) => unit,
+                _ => -1,
+            };
+
+            if (value < 0 || char.IsLowSurrogate((char)value))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate((char)value))
+            {
+                // Only a \u-escaped low surrogate right after completes the pair.
+                if (i + 1 >= raw.Length || raw[i] != (byte)'\\' || raw[i + 1] != (byte)'u')
+                {
+                    return false;
+                }
+
+                i += 2;
+                if (!TryReadHex(raw, ref i, out int low) || !char.IsLowSurrogate((char)low))
+                {
+                    return false;
+                }
+
+                value = char.ConvertToUtf32((char)value, (char)low);
+            }
+
+            if (!new Rune(value).TryEncodeToUtf8(destination[written..], out int length))
+            {
+                return false;
+            }
+
+            written += length;
         }
 
         return true;
     }
 
-    private static string? GetEscapedString(ref Utf8JsonReader reader)
+    private static bool TryReadHex(ReadOnlySpan<byte> raw, ref int index, out int value)
     {
-        try
+        value = 0;
+        if (index + 4 > raw.Length)
         {
-            return reader.GetString();
+            return false;
         }
-        catch (InvalidOperationException)
+
+        for (int end = index + 4; index < end; index++)
         {
-            return null;
+            int digit = HexValue(raw[index]);
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 4) | digit;
         }
+
+        return true;
     }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
 }

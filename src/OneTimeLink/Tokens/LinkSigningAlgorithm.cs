@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.IdentityModel.Tokens;
 
 namespace OneTimeLink.Tokens;
 
@@ -9,16 +8,16 @@ internal sealed class LinkSigningAlgorithm
 {
     private static readonly LinkSigningAlgorithm[] s_supported =
     [
-        new(SecurityAlgorithms.HmacSha256, 32, HashAlgorithmName.SHA256, 32),
-        new(SecurityAlgorithms.HmacSha384, 48, HashAlgorithmName.SHA384, 48),
-        new(SecurityAlgorithms.HmacSha512, 64, HashAlgorithmName.SHA512, 64),
+        new(LinkTokenFormat.HmacSha256, 32, HashAlgorithmName.SHA256),
+        new(LinkTokenFormat.HmacSha384, 48, HashAlgorithmName.SHA384),
+        new(LinkTokenFormat.HmacSha512, 64, HashAlgorithmName.SHA512),
     ];
 
-    private LinkSigningAlgorithm(string name, int minimumSecretBytes, HashAlgorithmName hash, int signatureBytes)
+    private LinkSigningAlgorithm(string name, int signatureBytes, HashAlgorithmName hash)
     {
         Name = name;
         NameUtf8 = Encoding.UTF8.GetBytes(name);
-        MinimumSecretBytes = minimumSecretBytes;
+        MinimumSecretBytes = signatureBytes;
         Hash = hash;
         SignatureBytes = signatureBytes;
     }
@@ -30,6 +29,7 @@ internal sealed class LinkSigningAlgorithm
 
     public byte[] NameUtf8 { get; }
 
+    /// <summary>Gets the shortest secret RFC 7518 allows: as long as the hash.</summary>
     public int MinimumSecretBytes { get; }
 
     public HashAlgorithmName Hash { get; }

@@ -18,11 +18,11 @@ internal sealed class LinkSigningKey
         Id = id;
         IdUtf8 = Encoding.UTF8.GetBytes(id);
         Algorithm = algorithm;
-        Signer = new HmacPool(algorithm.Hash, secret, algorithm.SignatureBytes);
+        Signer = new HmacPool(algorithm.Hash, secret);
         EncodedHeader = EncodeHeader(id, algorithm);
 
         // A key of its own for state hashes, so a state hash can never stand in for a token signature.
-        StateHasher = new HmacPool(HashAlgorithmName.SHA256, HMACSHA256.HashData(secret, s_stateKeyLabel), HMACSHA256.HashSizeInBytes);
+        StateHasher = new HmacPool(HashAlgorithmName.SHA256, HMACSHA256.HashData(secret, s_stateKeyLabel));
     }
 
     public string Id { get; }
@@ -41,17 +41,17 @@ internal sealed class LinkSigningKey
     private static string EncodeHeader(string id, LinkSigningAlgorithm algorithm)
     {
         var json = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(json, LinkTokenJson.WriterOptions))
+        using (var writer = new Utf8JsonWriter(json, LinkTokenFormat.WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString(LinkTokenJson.Alg, algorithm.Name);
-            writer.WriteString(LinkTokenJson.Kid, id);
-            writer.WriteString(LinkTokenJson.Typ, LinkTokenClaims.TokenType);
+            writer.WriteString(LinkTokenFormat.AlgName, algorithm.Name);
+            writer.WriteString(LinkTokenFormat.KidName, id);
+            writer.WriteString(LinkTokenFormat.TypName, LinkTokenFormat.TokenTypeValue);
             writer.WriteEndObject();
         }
 
-        char[] encoded = new char[Base64UrlCodec.GetEncodedLength(json.WrittenCount)];
-        int length = Base64UrlCodec.Encode(json.WrittenSpan, encoded);
+        char[] encoded = new char[CanonicalBase64Url.GetEncodedLength(json.WrittenCount)];
+        int length = CanonicalBase64Url.Encode(json.WrittenSpan, encoded);
         return new string(encoded, 0, length);
     }
 }

@@ -1,21 +1,18 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 
 namespace OneTimeLink.Tokens;
 
-/// <summary>The configured keys, built once: the first signs, all validate.</summary>
+/// <summary>The configured keys, built once per configuration: the first signs, all validate.</summary>
 internal sealed class SigningKeySet
 {
-    private readonly Dictionary<string, LinkSigningKey> _byId;
     private readonly LinkSigningKey[] _all;
-    private readonly LinkSigningAlgorithm[] _algorithms;
 
-    public SigningKeySet(OneTimeLinkOptions options)
+    public SigningKeySet(IEnumerable<SigningKeyOptions> options)
     {
-        var keys = new List<LinkSigningKey>(options.Keys.Count);
-        foreach (SigningKeyOptions key in options.Keys)
+        var keys = new List<LinkSigningKey>();
+        foreach (SigningKeyOptions key in options)
         {
-            // Options are validated at start-up, so these hold; the messages guard against use without validation.
+            // Options are validated at start-up and on reload, so these hold; the messages guard against use without validation.
             LinkSigningAlgorithm algorithm = LinkSigningAlgorithm.Find(key.Algorithm)
                 ?? throw new InvalidOperationException($"Signing key '{key.Id}' uses unsupported algorithm '{key.Algorithm}'.");
             if (!TryDecodeSecret(key.Secret, out byte[]? secret))
@@ -31,39 +28,21 @@ internal sealed class SigningKeySet
             throw new InvalidOperationException($"No signing key is configured: add one under {OneTimeLinkOptions.SectionName}:Keys.");
         }
 
-        Current = keys[0];
-        _byId = keys.ToDictionary(k => k.Id, StringComparer.Ordinal);
         _all = [.. keys];
-        _algorithms = [.. keys.Select(k => k.Algorithm).Distinct()];
+        Current = _all[0];
     }
 
     /// <summary>Gets the key that signs new tokens.</summary>
     public LinkSigningKey Current { get; }
 
-    public bool TryFind(string keyId, [NotNullWhen(true)] out LinkSigningKey? key) => _byId.TryGetValue(keyId, out key);
-
-    /// <summary>Finds the key the reader's current string (a <c>kid</c>) names, comparing unescaped UTF-8 without allocating.</summary>
-    public LinkSigningKey? Find(ref Utf8JsonReader reader)
+    /// <summary>Finds the key a token's (unescaped, not yet trusted) <c>kid</c> names. A handful of keys: a scan is fastest.</summary>
+    public LinkSigningKey? Find(ReadOnlySpan<byte> keyId)
     {
         foreach (LinkSigningKey key in _all)
         {
-            if (reader.ValueTextEquals(key.IdUtf8))
+            if (keyId.SequenceEqual(key.IdUtf8))
             {
                 return key;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Finds the algorithm of a configured key that the reader's current string (an <c>alg</c>) names.</summary>
-    public LinkSigningAlgorithm? FindAlgorithm(ref Utf8JsonReader reader)
-    {
-        foreach (LinkSigningAlgorithm algorithm in _algorithms)
-        {
-            if (reader.ValueTextEquals(algorithm.NameUtf8))
-            {
-                return algorithm;
             }
         }
 

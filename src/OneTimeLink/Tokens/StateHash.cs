@@ -32,8 +32,8 @@ internal static class StateHash
 
             Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
             key.StateHasher.Compute(input[..length], hash);
-            Span<char> encoded = stackalloc char[Base64UrlCodec.GetEncodedLength(HashBytes)];
-            int written = Base64UrlCodec.Encode(hash[..HashBytes], encoded);
+            Span<char> encoded = stackalloc char[CanonicalBase64Url.GetEncodedLength(HashBytes)];
+            int written = CanonicalBase64Url.Encode(hash[..HashBytes], encoded);
             return new string(encoded[..written]);
         }
         finally

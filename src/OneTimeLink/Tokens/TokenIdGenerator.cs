@@ -19,8 +19,8 @@ internal static class TokenIdGenerator
     {
         Span<byte> bytes = stackalloc byte[TokenIdBytes];
         (s_batch ??= new RandomBatch()).Take(bytes);
-        Span<char> chars = stackalloc char[Base64UrlCodec.GetEncodedLength(TokenIdBytes)];
-        int written = Base64UrlCodec.Encode(bytes, chars);
+        Span<char> chars = stackalloc char[CanonicalBase64Url.GetEncodedLength(TokenIdBytes)];
+        int written = CanonicalBase64Url.Encode(bytes, chars);
         CryptographicOperations.ZeroMemory(bytes);
         return new string(chars[..written]);
     }
