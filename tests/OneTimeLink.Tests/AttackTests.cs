@@ -35,7 +35,7 @@ public sealed class AttackTests
             { "Invalid_SignedWithAnotherKey", TokenForge.Sign(header, payload, OtherSecret), LinkFailure.InvalidSignature },
             { "Invalid_UnknownKid", TokenForge.Sign(TokenForge.Header(kid: "k9"), payload), LinkFailure.UnknownKey },
             { "Invalid_PathLikeKid", TokenForge.Sign(TokenForge.Header(kid: "../../../etc/passwd"), payload), LinkFailure.UnknownKey },
-            { "Invalid_KidMissing", TokenForge.Sign(TokenForge.Header(kid: null), payload), LinkFailure.UnknownKey },
+            { "Invalid_KidMissing", TokenForge.Sign(TokenForge.Header(kid: null), payload), LinkFailure.Malformed },
             { "Invalid_NoIssuer", TokenForge.Sign(header, TokenForge.Payload(iss: null)), LinkFailure.Malformed },
             { "Invalid_NoAudience", TokenForge.Sign(header, TokenForge.Payload(aud: null)), LinkFailure.Malformed },
             { "Invalid_NoSubject", TokenForge.Sign(header, TokenForge.Payload(sub: null)), LinkFailure.Malformed },

@@ -61,12 +61,13 @@ public sealed class ObservabilityTests
     [Fact]
     public async Task Activities_AreStartedPerOperationWithPurposeAndOutcome()
     {
-        var activities = new List<Activity>();
+        // The listener hears every test running in parallel: keep the activities of this test's token only.
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "OneTimeLink",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
+            ActivityStopped = stopped.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
         IOneTimeLinkService links = TestLinks.CreateService(_time);
@@ -74,6 +75,7 @@ public sealed class ObservabilityTests
         IssuedLink link = await links.IssueAsync(TestLinks.Activate, "user-42");
         await links.RedeemAsync(link.Token, TestLinks.Activate);
         await links.RedeemAsync(link.Token, TestLinks.Activate);
+        List<Activity> activities = [.. stopped.Where(a => (string?)a.GetTagItem("onetimelink.token_id") == link.TokenId)];
 
         activities.Select(a => a.OperationName).Should().Equal("onetimelink.issue", "onetimelink.redeem", "onetimelink.redeem");
         activities.Should().OnlyContain(a => (string?)a.GetTagItem("onetimelink.purpose") == TestLinks.Activate);

@@ -13,7 +13,8 @@ public static class OneTimeLinkServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IOneTimeLinkService"/> with options bound from <paramref name="configuration"/>, usually
-    /// <c>builder.Configuration.GetSection("OneTimeLinks")</c>, and validated when the application starts.
+    /// <c>builder.Configuration.GetSection("OneTimeLinks")</c>, and validated when the application starts: a key in the
+    /// section that is no setting fails start-up too. The options reload with the configuration, so keys rotate without a restart.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configuration">The configuration section holding <see cref="OneTimeLinkOptions"/>.</param>
@@ -28,6 +29,7 @@ public static class OneTimeLinkServiceCollectionExtensions
         {
             services.AddSingleton(new BoundConfiguration(configuration));
             services.AddOptions<OneTimeLinkOptions>().Bind(configuration);
+            services.AddSingleton<IValidateOptions<OneTimeLinkOptions>>(new UnknownSettingsValidator(configuration));
         }
 
         return services.AddOneTimeLinks();

@@ -8,7 +8,8 @@ namespace OneTimeLink.Tokens;
 /// base64url; a header of exactly <c>alg</c>, <c>kid</c> and <c>typ: otl+jwt</c> (so <c>crit</c> and every other
 /// parameter are refused); a payload object whose registered claims have their types (strings, integer dates), whose
 /// custom claims are strings, with <c>iss</c>, <c>aud</c>, <c>sub</c>, <c>pur</c>, <c>jti</c>, <c>iat</c> and
-/// <c>exp</c> present; no name twice after unescaping; nothing after either object. Never throws for any input.
+/// <c>exp</c> present; no name twice after unescaping; compact JSON, nothing before or after either object. Never
+/// throws for any input.
 /// </summary>
 internal static class LinkTokenReader
 {
@@ -74,10 +75,20 @@ internal static class LinkTokenReader
         }
 
         int seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
+            if (!ReadCompact(ref reader, json))
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                break;
+            }
+
             if (!JsonText.TryRead(ref reader, ref scratch, out ReadOnlySpan<byte> name)
-                || !reader.Read()
+                || !ReadCompact(ref reader, json)
                 || reader.TokenType != JsonTokenType.String
                 || !JsonText.TryRead(ref reader, ref scratch, out ReadOnlySpan<byte> value))
             {
@@ -120,9 +131,19 @@ internal static class LinkTokenReader
         }
 
         int seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
-            if (!JsonText.TryRead(ref reader, ref scratch, out ReadOnlySpan<byte> name) || !reader.Read())
+            if (!ReadCompact(ref reader, json))
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                break;
+            }
+
+            if (!JsonText.TryRead(ref reader, ref scratch, out ReadOnlySpan<byte> name) || !ReadCompact(ref reader, json))
             {
                 return false;
             }
@@ -231,6 +252,22 @@ internal static class LinkTokenReader
             && reader.ValueSpan[0] != (byte)'-'
             && reader.TryGetInt64(out seconds)
             && seconds <= LinkTokenFormat.MaximumDate;
+    }
+
+    /// <summary>
+    /// Reads the next token, refusing whitespace before it: the writer writes compact JSON, so a token starts right where
+    /// the previous one ended, or one separator (':' or ',') after.
+    /// </summary>
+    private static bool ReadCompact(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        long previousEnd = reader.BytesConsumed;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        long gap = reader.TokenStartIndex - previousEnd;
+        return gap == 0 || (gap == 1 && json[(int)previousEnd] is (byte)':' or (byte)',');
     }
 
     /// <summary>Gets whether the reader is at the end of the object and the object is the whole segment.</summary>

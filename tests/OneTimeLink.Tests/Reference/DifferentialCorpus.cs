@@ -7,8 +7,9 @@ using OneTimeLink.Tokens;
 namespace OneTimeLink.Tests.Reference;
 
 /// <summary>
-/// Tokens for the differential test, from a seeded generator: valid ones written by the hot path and by the
-/// reference writer, hand-forged ones (every header and claim varied), fixed edge cases, and random mutations of all.
+/// Tokens for the differential test, from a seeded generator: valid ones written by the library and by the reference
+/// writer, hand-forged ones (every header and claim varied, escapes and lone surrogates among them), fixed edge cases,
+/// and random mutations of all. Times are drawn around <see cref="TestLinks.Start"/>, where the test validates them.
 /// </summary>
 internal sealed class DifferentialCorpus
 {
@@ -33,33 +34,30 @@ internal sealed class DifferentialCorpus
     private static readonly string[] s_dataNames = ["email", "locale", "n", "x-y", "ünï", "azp", "acr", "roles"];
 
     private readonly Random _random;
-    private readonly LinkTokenHandler[] _writers;
+    private readonly LinkTokenWriter _writer = new(TestLinks.Issuer, TestLinks.Audience);
+    private readonly LinkSigningKey[] _keys;
     private readonly ReferenceLinkTokenWriter[] _referenceWriters;
 
     public DifferentialCorpus(int seed)
     {
         _random = new Random(seed);
-        _writers = new LinkTokenHandler[KeyIds.Length];
+        _keys = new LinkSigningKey[KeyIds.Length];
         _referenceWriters = new ReferenceLinkTokenWriter[KeyIds.Length];
         for (int i = 0; i < KeyIds.Length; i++)
         {
-            // A handler whose current (signing) key is key i.
-            var options = new OneTimeLinkOptions { Issuer = TestLinks.Issuer, Audience = TestLinks.Audience };
-            options.Keys.Add(new SigningKeyOptions { Id = KeyIds[i], Algorithm = Algorithms[i], Secret = Secrets[i] });
-            _writers[i] = new LinkTokenHandler(new SigningKeySet(options), TestLinks.Issuer, TestLinks.Audience);
+            _keys[i] = new SigningKeySet([new SigningKeyOptions { Id = KeyIds[i], Algorithm = Algorithms[i], Secret = Secrets[i] }]).Current;
             _referenceWriters[i] = new ReferenceLinkTokenWriter(KeyIds[i], Algorithms[i], Secrets[i], TestLinks.Issuer, TestLinks.Audience);
         }
     }
 
-    public static OneTimeLinkOptions VerifierOptions()
+    /// <summary>The three keys of the corpus, one per algorithm, in place of the test's usual key.</summary>
+    public static void UseCorpusKeys(OneTimeLinkOptions options)
     {
-        var options = new OneTimeLinkOptions { Issuer = TestLinks.Issuer, Audience = TestLinks.Audience };
+        options.Keys.Clear();
         for (int i = 0; i < KeyIds.Length; i++)
         {
             options.Keys.Add(new SigningKeyOptions { Id = KeyIds[i], Algorithm = Algorithms[i], Secret = Secrets[i] });
         }
-
-        return options;
     }
 
     public IEnumerable<string> Tokens(int count)
@@ -93,10 +91,17 @@ internal sealed class DifferentialCorpus
 
     public string Valid()
     {
-        int key = _random.Next(KeyIds.Length);
         ReferenceContent content = RandomContent();
-        return _writers[key].Create(new LinkTokenContent(
-            content.Subject, content.Purpose, content.TokenId, content.IssuedAt, content.ExpiresAt, null, content.StateHash, content.Data));
+        return _writer.TryWrite(
+            _keys[_random.Next(KeyIds.Length)],
+            content.Subject,
+            content.Purpose,
+            content.TokenId,
+            content.IssuedAt!.Value.ToUnixTimeSeconds(),
+            content.ExpiresAt.ToUnixTimeSeconds(),
+            content.StateHash,
+            content.Data,
+            out _)!;
     }
 
     private string ValidFromReference() => _referenceWriters[_random.Next(KeyIds.Length)].Create(RandomContent());
@@ -109,12 +114,16 @@ internal sealed class DifferentialCorpus
             data[Pick(s_dataNames)] = Pick(s_subjects);
         }
 
+        // Mostly issued in the last hour for up to two hours; now and then long expired or far in the future.
+        DateTimeOffset issuedAt = _random.Next(10) == 0
+            ? DateTimeOffset.FromUnixTimeSeconds(_random.NextInt64(0, 4_000_000_000))
+            : TestLinks.Start.AddSeconds(-_random.Next(3600));
         return new ReferenceContent(
             _random.Next(3) == 0 ? RandomText(1, 30) : Pick(s_subjects),
             Pick(s_purposes),
             TokenIdGenerator.Next(),
-            _random.Next(4) == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(_random.NextInt64(0, 4_000_000_000)),
-            DateTimeOffset.FromUnixTimeSeconds(_random.NextInt64(-1_000_000_000, 4_000_000_000)),
+            issuedAt,
+            issuedAt.AddSeconds(_random.Next(1, 7200)),
             null,
             _random.Next(3) == 0 ? TokenIdGenerator.Next() : null,
             data);
@@ -132,7 +141,7 @@ internal sealed class DifferentialCorpus
         };
         if (_random.Next(10) == 0)
         {
-            header.Add(Member(Pick(["x", "cty", "enc", "crit", "zip", "x5t", "alg"]), Choose(0, "1", Json("v"), "[1,2]", "{\"a\":1}", "null")));
+            header.Add(Member(Pick(["x", "cty", "enc", "crit", "zip", "x5t", "alg", "\\ud800", "k\\u0069d"]), Choose(0, "1", Json("v"), "[1,2]", "[\"exp\"]", "{\"a\":1}", "null", Json("\\udc00"))));
         }
 
         long now = TestLinks.Start.ToUnixTimeSeconds();
@@ -140,11 +149,11 @@ internal sealed class DifferentialCorpus
         {
             Member("iss", Choose(80, Json(TestLinks.Issuer), Json(TestLinks.Issuer + "/"), Json("https://evil.example"), Json(""), "null", null, "5", Json("https:\\/\\/links.example"))),
             Member("aud", Choose(80, Json(TestLinks.Audience), $"[\"x\",{Json(TestLinks.Audience)}]", "[\"x\"]", Json(TestLinks.Audience + "/"), Json(""), "null", "[]", "[null]", null, "5", $"[null,{Json(TestLinks.Audience)}]")),
-            Member("sub", Choose(80, Json(Pick(s_subjects)), "42", "4.2e1", "null", Json(""), null, "true", "1e400")),
+            Member("sub", Choose(80, Json(Pick(s_subjects)), "42", "4.2e1", "null", Json(""), null, "true", "1e400", Json("\\ud800"), Json("a\\udc00b"), Json("\\ud83d\\ude00"))),
             Member("pur", Choose(80, Json(Pick(s_purposes)), "5", null, Json(""), "[\"x\"]")),
             Member("jti", Choose(80, Json(TokenIdGenerator.Next()), null, "5", Json(""), "null")),
-            Member("iat", Choose(60, (now - _random.Next(100_000)).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "1.5", "\"123\"", "null", "\"x\"")),
-            Member("exp", Choose(70, (now + _random.Next(-100_000, 100_000)).ToString(System.Globalization.CultureInfo.InvariantCulture), "1764421200.5", "\"1764421200\"", "\"soon\"", "null", null, "253402300800", "-1", "1e300", "\" 12\"", "\"1,000\"")),
+            Member("iat", Choose(60, (now - _random.Next(3600)).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "1.5", "\"123\"", "null", "\"x\"", (now + 3600).ToString(System.Globalization.CultureInfo.InvariantCulture), "1e400", "-0")),
+            Member("exp", Choose(70, (now + _random.Next(-3600, 3600)).ToString(System.Globalization.CultureInfo.InvariantCulture), "1764421200.5", "\"1764421200\"", "\"soon\"", "null", null, "253402300800", "-1", "1e300", "\" 12\"", "\"1,000\"")),
         };
         if (_random.Next(4) == 0)
         {
@@ -158,7 +167,7 @@ internal sealed class DifferentialCorpus
 
         if (_random.Next(4) == 0)
         {
-            payload.Add(Member(Pick(s_dataNames), Choose(50, Json(Pick(s_subjects)), "1", "[\"a\",\"b\"]", "{\"a\":[1,{\"b\":null}]}", "true", "null")));
+            payload.Add(Member(Pick([.. s_dataNames, "\\ud800", "\\u0073ub", "e\\u006dail"]), Choose(50, Json(Pick(s_subjects)), "1", "[\"a\",\"b\"]", "{\"a\":[1,{\"b\":null}]}", "true", "null", Json("\\ud800"))));
         }
 
         if (_random.Next(20) == 0)
@@ -179,12 +188,14 @@ internal sealed class DifferentialCorpus
         };
     }
 
-    /// <summary>Inputs where JsonWebToken has quirks the hot path must reproduce, each signed with key k1.</summary>
+    /// <summary>Inputs where JsonWebToken has quirks, each signed with key k1.</summary>
     private IEnumerable<string> EdgeCases()
     {
         const string Header = "{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\"}";
-        string Payload(string extra = "", string exp = "1764421200", string sub = "\"user-42\"", string aud = "\"example-links\"") =>
-            "{\"iss\":\"https://links.example\",\"aud\":" + aud + ",\"sub\":" + sub + ",\"pur\":\"activate-account\",\"jti\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"iat\":1764417600,\"exp\":" + exp + extra + "}";
+        string issuedAt = TestLinks.Start.AddMinutes(-10).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string expiry = TestLinks.Start.AddMinutes(50).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Payload(string extra = "", string? exp = null, string sub = "\"user-42\"", string aud = "\"example-links\"") =>
+            "{\"iss\":\"https://links.example\",\"aud\":" + aud + ",\"sub\":" + sub + ",\"pur\":\"activate-account\",\"jti\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"iat\":" + issuedAt + ",\"exp\":" + (exp ?? expiry) + extra + "}";
         string SignJson(string header, string payload) => SignSegments(TokenForge.Encode(header), TokenForge.Encode(payload));
         string SignSegments(string header, string payload) => header + "." + payload + "." + Sign(header + "." + payload, 0);
         byte[] Bad(string json, string find, params byte[] replacement)
@@ -216,7 +227,7 @@ internal sealed class DifferentialCorpus
             yield return SignJson(Header, Payload(extra));
         }
 
-        foreach (string header in new[] { "{\"typ\":\"JWT\",\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\"}", "{\"x\":{\"a\":1},\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\"}", "{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\",\"cty\":5}", "{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\",\"enc\":5}", "{\"alg\":\"HS256\",\"kid\":\"k\\u0031\",\"t\\u0079p\":\"otl+jwt\"}", "{}", "[]", "\"x\"", "" })
+        foreach (string header in new[] { "{\"typ\":\"JWT\",\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\"}", "{\"x\":{\"a\":1},\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\"}", "{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\",\"cty\":5}", "{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\",\"enc\":5}", "{\"alg\":\"HS256\",\"kid\":\"k\\u0031\",\"t\\u0079p\":\"otl+jwt\"}", "{}", "[]", "\"x\"", "", "{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\",\"crit\":[\"exp\"]}", "{\"\\ud800\":0,\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\"}", "{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\",\"\\udc00x\":\"v\"}" })
         {
             yield return SignJson(header, Payload());
         }
