@@ -154,9 +154,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 
         bool same = theirs.Subject == ours.Subject
             && theirs.TokenId == ours.TokenId
-            && theirs.ExpiresAt == ours.ExpiresAt
+            && theirs.ExpiresAt.ToUnixTimeSeconds() == ours.ExpiresAt?.ToUnixTimeSeconds()
             && theirs.Data.All(d => ours.Data.TryGetValue(d.Key, out string? value) && value == d.Value);
-        return same ? null : $"claims differ: JsonWebTokenHandler {theirs}, ours {ours.Subject} {ours.TokenId} {ours.ExpiresAt} [{string.Join(";", ours.Data)}]";
+        return same ? null : $"claims differ: JsonWebTokenHandler {theirs} [{string.Join(";", theirs.Data)}], ours {ours.Subject} {ours.TokenId} {ours.ExpiresAt} [{string.Join(";", ours.Data)}]";
     }
 
     /// <summary>A payload whose base64url has '-' or '_' (from a subject with '~' and '?'), spelled with '+' and '/' instead, and signed as spelled.</summary>

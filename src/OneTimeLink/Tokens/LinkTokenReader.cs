@@ -16,41 +16,52 @@ internal static class LinkTokenReader
     private const int Iss = 1, Aud = 2, Sub = 4, Pur = 8, Jti = 16, Iat = 32, Exp = 64, Nbf = 128, Stp = 256, Custom = 0;
     private const int Required = Iss | Aud | Sub | Pur | Jti | Iat | Exp;
 
-    /// <summary>Gets the buffer <see cref="TryRead"/> needs: room for the decoded segments and for their text unescaped.</summary>
-    public static int GetBufferSize(int tokenLength) => 2 * ((tokenLength / 4 * 3) + 3);
+    /// <summary>Gets the buffer <see cref="TryRead"/> needs: the token as ASCII, the decoded segments, and their text unescaped.</summary>
+    public static int GetBufferSize(int tokenLength) => tokenLength + (2 * ((tokenLength / 4 * 3) + 3));
 
     /// <summary>Reads <paramref name="token"/> into <paramref name="buffer"/>; false when it is not a well-formed link token.</summary>
     public static bool TryRead(ReadOnlySpan<char> token, Span<byte> buffer, out UnverifiedLinkToken unverified)
     {
         unverified = default;
-        int firstDot = token.IndexOf('.');
-        int secondDot = firstDot < 0 ? -1 : token[(firstDot + 1)..].IndexOf('.');
+        if (!Ascii.IsValid(token))
+        {
+            return false;
+        }
+
+        // ASCII, one byte per character: what is signed, and what the decoder reads.
+        Span<byte> ascii = buffer[..token.Length];
+        Ascii.FromUtf16(token, ascii, out _);
+        int firstDot = ascii.IndexOf((byte)'.');
+        int secondDot = firstDot < 0 ? -1 : ascii[(firstDot + 1)..].IndexOf((byte)'.');
         if (secondDot < 0)
         {
             return false;
         }
 
         secondDot += firstDot + 1;
-        ReadOnlySpan<char> encodedHeader = token[..firstDot];
-        ReadOnlySpan<char> encodedPayload = token[(firstDot + 1)..secondDot];
+        ReadOnlySpan<byte> encodedHeader = ascii[..firstDot];
+        ReadOnlySpan<byte> encodedPayload = ascii[(firstDot + 1)..secondDot];
+        ReadOnlySpan<byte> signature = ascii[(secondDot + 1)..];
         int headerLength = CanonicalBase64Url.GetDecodedLength(encodedHeader);
         int payloadLength = CanonicalBase64Url.GetDecodedLength(encodedPayload);
-        if (headerLength <= 0 || payloadLength <= 0 || token[(secondDot + 1)..].Contains('.'))
+        if (headerLength <= 0 || payloadLength <= 0 || signature.Contains((byte)'.'))
         {
             return false;
         }
 
-        Span<byte> header = buffer[..headerLength];
-        Span<byte> payload = buffer.Slice(headerLength, payloadLength);
-        Span<byte> scratch = buffer[(headerLength + payloadLength)..];
-        var read = new UnverifiedLinkToken { SigningInput = token[..secondDot], Signature = token[(secondDot + 1)..] };
+        Span<byte> rest = buffer[token.Length..];
+        Span<byte> header = rest[..headerLength];
+        Span<byte> payload = rest.Slice(headerLength, payloadLength);
+        Span<byte> scratch = rest[(headerLength + payloadLength)..];
+        var read = new UnverifiedLinkToken { SigningInput = ascii[..secondDot], Signature = signature };
         try
         {
             // The payload is decoded only for a header that says it is a link token.
             if (!CanonicalBase64Url.TryDecode(encodedHeader, header)
                 || !ReadHeader(header, ref scratch, ref read)
                 || !CanonicalBase64Url.TryDecode(encodedPayload, payload)
-                || !ReadPayload(payload, ref scratch, ref read))
+                || !ReadPayload(payload, ref scratch, ref read)
+                || !CanonicalBase64Url.IsCanonical(signature))
             {
                 return false;
             }

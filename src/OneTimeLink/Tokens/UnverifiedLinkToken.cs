@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace OneTimeLink.Tokens;
 
@@ -10,8 +9,11 @@ namespace OneTimeLink.Tokens;
 /// </summary>
 internal ref struct UnverifiedLinkToken
 {
-    public ReadOnlySpan<char> SigningInput;
-    public ReadOnlySpan<char> Signature;
+    /// <summary>The first two segments and their dot, as ASCII: what the signature is over.</summary>
+    public ReadOnlySpan<byte> SigningInput;
+
+    /// <summary>The third segment, as ASCII: canonical base64url, of a length not yet checked against any key.</summary>
+    public ReadOnlySpan<byte> Signature;
     public ReadOnlySpan<byte> Algorithm;
     public ReadOnlySpan<byte> KeyId;
     public ReadOnlySpan<byte> Issuer;
@@ -38,11 +40,8 @@ internal ref struct UnverifiedLinkToken
             return false;
         }
 
-        // The reader accepted both segments as canonical base64url, so the signing input is ASCII.
-        Span<byte> signed = stackalloc byte[SigningInput.Length];
-        Encoding.ASCII.GetBytes(SigningInput, signed);
         Span<byte> expected = stackalloc byte[MaximumSignatureBytes];
-        key.Signer.Compute(signed, expected);
+        key.Signer.Compute(SigningInput, expected);
         return CryptographicOperations.FixedTimeEquals(expected[..signatureBytes], presented);
     }
 }
