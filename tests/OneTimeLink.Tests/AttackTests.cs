@@ -62,6 +62,16 @@ public sealed class AttackTests
             { "Invalid_NonJsonPayload", TokenForge.Sign(header, "<xml/>"), LinkFailure.Malformed },
             { "Invalid_JsonArrayPayload", TokenForge.Sign(header, "[1,2,3]"), LinkFailure.Malformed },
             { "Invalid_NotBase64Url", "###.$$$.%%%", LinkFailure.Malformed },
+            { "Invalid_CritHeader", TokenForge.Sign("{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\",\"crit\":[\"exp\"]}", payload), LinkFailure.Malformed },
+            { "Invalid_LoneSurrogateInHeaderName", TokenForge.Encode("{\"\\ud800\":0,\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"otl+jwt\"}") + "." + goodParts[1] + "." + goodParts[2], LinkFailure.Malformed },
+            { "Invalid_LoneSurrogateInClaimName", TokenForge.Sign(header, payload[..^1] + ",\"\\udc00\":\"x\"}"), LinkFailure.Malformed },
+            { "Invalid_LoneSurrogateInSubject", TokenForge.Sign(header, TokenForge.Payload(sub: "\\ud800")), LinkFailure.Malformed },
+            { "Invalid_PaddedPayload", PaddedPayload(), LinkFailure.Malformed },
+            { "Invalid_PaddedSignature", good + "=", LinkFailure.Malformed },
+            { "Invalid_StandardAlphabetSignature", StandardAlphabetSignature(), LinkFailure.Malformed },
+            { "Invalid_NonZeroTrailingBitsInSignature", good[..^1] + FlipLowestBit(good[^1]), LinkFailure.Malformed },
+            { "Invalid_NonZeroTrailingBitsInPayload", TrailingBitsInPayload(), LinkFailure.Malformed },
+            { "Invalid_NonAsciiInSignature", good[..^1] + "é", LinkFailure.Malformed },
             { "Invalid_InvalidUtf8", TokenForge.Sign(header, payload).Replace(goodParts[1], "_-_-_-_-", StringComparison.Ordinal), LinkFailure.Malformed },
         };
     }
@@ -134,6 +144,59 @@ public sealed class AttackTests
         result.Purpose.Should().Be(TestLinks.Reset);
         result.TokenId.Should().Be("AAAAAAAAAAAAAAAAAAAAAA");
         result.ExpiresAt.Should().Be(TestLinks.Start.AddHours(1));
+    }
+
+    /// <summary>A good token whose signature has '-' or '_' spelled '+' or '/': a signature of some subject always does.</summary>
+    private static string StandardAlphabetSignature()
+    {
+        for (int i = 0; ; i++)
+        {
+            string token = TokenForge.Sign(TokenForge.Header(), TokenForge.Payload(sub: "user-" + i));
+            if (token.Split('.')[2].IndexOfAny(['-', '_']) >= 0)
+            {
+                return token[..(token.LastIndexOf('.') + 1)] + token.Split('.')[2].Replace('-', '+').Replace('_', '/');
+            }
+        }
+    }
+
+    /// <summary>A payload of 3n+1 or 3n+2 bytes with the base64 padding its length calls for, re-signed: only the padding differs.</summary>
+    private static string PaddedPayload()
+    {
+        for (int i = 0; ; i++)
+        {
+            string encoded = TokenForge.Encode(TokenForge.Payload(sub: "user-" + i));
+            if (encoded.Length % 4 != 0)
+            {
+                return Resign(encoded + new string('=', 4 - (encoded.Length % 4)));
+            }
+        }
+    }
+
+    /// <summary>A payload of 3n+1 or 3n+2 bytes whose last character sets a bit no byte uses, re-signed.</summary>
+    private static string TrailingBitsInPayload()
+    {
+        for (int i = 0; ; i++)
+        {
+            string encoded = TokenForge.Encode(TokenForge.Payload(sub: "user-" + i));
+            if (encoded.Length % 4 != 0)
+            {
+                return Resign(encoded[..^1] + FlipLowestBit(encoded[^1]));
+            }
+        }
+    }
+
+    /// <summary>The usual header, the payload segment as given, and the right signature over both.</summary>
+    private static string Resign(string payloadSegment)
+    {
+        string signingInput = TokenForge.Encode(TokenForge.Header()) + "." + payloadSegment;
+        byte[] signature = System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String(TestLinks.Secret), System.Text.Encoding.ASCII.GetBytes(signingInput));
+        return signingInput + "." + Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(signature);
+    }
+
+    private static char FlipLowestBit(char last)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return Alphabet[Alphabet.IndexOf(last, StringComparison.Ordinal) ^ 1];
     }
 
     private static bool ContainsTokenInState(FakeLogRecord record, string token) =>

@@ -164,4 +164,65 @@ public sealed class IssueAndRedeemTests
 
         await validate.Should().ThrowAsync<ArgumentNullException>();
     }
+
+    [Fact]
+    public async Task IssueAsync_TokenOverTheSizeLimit_IsRefusedNamingTheCause()
+    {
+        IOneTimeLinkService links = TestLinks.CreateService(new FakeTimeProvider(TestLinks.Start));
+        var data = new Dictionary<string, string> { ["profile"] = new('x', 3000) };
+
+        Func<Task> issue = async () => await links.IssueAsync(TestLinks.Activate, "user-42", new LinkIssueOptions { Data = data });
+        Func<Task> longSubject = async () => await links.IssueAsync(TestLinks.Activate, new string('s', 3000));
+
+        (await issue.Should().ThrowAsync<ArgumentException>()).WithMessage("The link token would be * characters long, over the limit of 4096*LinkIssueOptions.Data*")
+            .Which.ParamName.Should().Be("options");
+        (await longSubject.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("subject");
+    }
+
+    [Fact]
+    public async Task IssueAsync_LargestTokenUnderTheLimit_Validates()
+    {
+        IOneTimeLinkService links = TestLinks.CreateService(new FakeTimeProvider(TestLinks.Start));
+        int size = 2000;
+        IssuedLink? issued = null;
+        while (true)
+        {
+            try
+            {
+                issued = await links.IssueAsync(TestLinks.Activate, "user-42", new LinkIssueOptions { Data = new Dictionary<string, string> { ["p"] = new('x', size) } });
+                size++;
+            }
+            catch (ArgumentException)
+            {
+                break;
+            }
+        }
+
+        issued!.Token.Length.Should().BeInRange(4093, 4096);
+        (await links.ValidateAsync(issued.Token, TestLinks.Activate)).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task IssuedLink_CanBeMadeByAnApplication_ToFakeTheService()
+    {
+        var link = new IssuedLink("token", "id", TestLinks.Activate, "user-42", TestLinks.Start, TestLinks.Start.AddHours(1));
+        var fake = new FakeLinks(link);
+
+        IssuedLink issued = await fake.IssueAsync(TestLinks.Activate, "user-42");
+
+        issued.Should().BeSameAs(link);
+        issued.ExpiresAt.Should().Be(TestLinks.Start.AddHours(1));
+    }
+
+    private sealed class FakeLinks(IssuedLink link) : IOneTimeLinkService
+    {
+        public ValueTask<IssuedLink> IssueAsync(string purpose, string subject, LinkIssueOptions? options = null, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(link);
+
+        public ValueTask<LinkValidationResult> ValidateAsync(string token, string purpose, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(LinkValidationResult.Success(link.Subject, link.Purpose, link.TokenId, link.IssuedAt, link.ExpiresAt));
+
+        public ValueTask<LinkValidationResult> RedeemAsync(string token, string purpose, CancellationToken cancellationToken = default) =>
+            ValidateAsync(token, purpose, cancellationToken);
+    }
 }

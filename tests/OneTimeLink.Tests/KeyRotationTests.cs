@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneTimeLink.Tests.Infrastructure;
 
@@ -61,6 +63,48 @@ public sealed class KeyRotationTests
         HeaderOf(issued.Token).Should().Contain($"\"alg\":\"{algorithm}\"");
         (await links.RedeemAsync(issued.Token, TestLinks.Activate)).Succeeded.Should().BeTrue();
         (await links.RedeemAsync(downgraded, TestLinks.Activate)).Failure.Should().Be(LinkFailure.InvalidSignature);
+    }
+
+    [Fact]
+    public async Task ConfigurationReload_RotatesKeysWithoutARestart()
+    {
+        var source = new Dictionary<string, string?>
+        {
+            ["OneTimeLinks:Issuer"] = TestLinks.Issuer,
+            ["OneTimeLinks:Audience"] = TestLinks.Audience,
+            ["OneTimeLinks:Keys:0:Id"] = "k1",
+            ["OneTimeLinks:Keys:0:Secret"] = TestLinks.Secret,
+            ["OneTimeLinks:Purposes:activate-account:Lifetime"] = "02:00:00",
+        };
+        var reloadable = new ReloadableConfiguration(source);
+        IConfigurationRoot configuration = new ConfigurationBuilder().Add(reloadable).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddOneTimeLinks(configuration.GetSection("OneTimeLinks"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        IOneTimeLinkService links = provider.GetRequiredService<IOneTimeLinkService>();
+        IssuedLink old = await links.IssueAsync(TestLinks.Activate, "user-42");
+
+        // Step 1: the new key first, the old one still validating.
+        source["OneTimeLinks:Keys:0:Id"] = "k2";
+        source["OneTimeLinks:Keys:0:Secret"] = TestLinks.OtherSecret;
+        source["OneTimeLinks:Keys:1:Id"] = "k1";
+        source["OneTimeLinks:Keys:1:Secret"] = TestLinks.Secret;
+        reloadable.Replace(source);
+        IssuedLink fresh = await links.IssueAsync(TestLinks.Activate, "user-7");
+        LinkValidationResult oldDuringRotation = await links.ValidateAsync(old.Token, TestLinks.Activate);
+
+        // Step 2: the old key removed; its tokens are unknown from this reload on.
+        source.Remove("OneTimeLinks:Keys:1:Id");
+        source.Remove("OneTimeLinks:Keys:1:Secret");
+        reloadable.Replace(source);
+        LinkValidationResult oldAfterRemoval = await links.ValidateAsync(old.Token, TestLinks.Activate);
+        LinkValidationResult freshAfterRemoval = await links.ValidateAsync(fresh.Token, TestLinks.Activate);
+
+        HeaderOf(fresh.Token).Should().Contain("\"kid\":\"k2\"");
+        oldDuringRotation.Failure.Should().Be(LinkFailure.None);
+        oldAfterRemoval.Failure.Should().Be(LinkFailure.UnknownKey);
+        freshAfterRemoval.Failure.Should().Be(LinkFailure.None);
     }
 
     private static string HeaderOf(string token) =>

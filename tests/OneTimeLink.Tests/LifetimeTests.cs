@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneTimeLink.Tests.Infrastructure;
 
@@ -107,5 +109,58 @@ public sealed class LifetimeTests
 
         (await links.ValidateAsync(withinSkew, TestLinks.Activate)).Succeeded.Should().BeTrue();
         (await links.ValidateAsync(beyondSkew, TestLinks.Activate)).Failure.Should().Be(LinkFailure.NotYetValid);
+    }
+
+    [Fact]
+    public async Task Validate_PurposeLifetimeShortenedSinceIssue_ReachesTokensAlreadyOut()
+    {
+        var source = new Dictionary<string, string?>
+        {
+            ["OneTimeLinks:Issuer"] = TestLinks.Issuer,
+            ["OneTimeLinks:Audience"] = TestLinks.Audience,
+            ["OneTimeLinks:Keys:0:Id"] = "k1",
+            ["OneTimeLinks:Keys:0:Secret"] = TestLinks.Secret,
+            ["OneTimeLinks:Purposes:activate-account:Lifetime"] = "02:00:00",
+        };
+        var reloadable = new ReloadableConfiguration(source);
+        IConfigurationRoot configuration = new ConfigurationBuilder().Add(reloadable).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddOneTimeLinks(configuration.GetSection("OneTimeLinks"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        IOneTimeLinkService links = provider.GetRequiredService<IOneTimeLinkService>();
+        IssuedLink issued = await links.IssueAsync(TestLinks.Activate, "user-42");
+
+        source["OneTimeLinks:Purposes:activate-account:Lifetime"] = "00:30:00";
+        reloadable.Replace(source);
+        _time.Advance(TimeSpan.FromMinutes(30) + s_skew - TimeSpan.FromSeconds(1));
+        LinkValidationResult justBefore = await links.ValidateAsync(issued.Token, TestLinks.Activate);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        LinkValidationResult atTheNewLimit = await links.ValidateAsync(issued.Token, TestLinks.Activate);
+
+        issued.ExpiresAt.Should().Be(TestLinks.Start.AddHours(2));
+        justBefore.Failure.Should().Be(LinkFailure.None);
+        atTheNewLimit.Failure.Should().Be(LinkFailure.Expired);
+        atTheNewLimit.ExpiresAt.Should().Be(issued.ExpiresAt, "the result reports the token's own exp");
+    }
+
+    [Fact]
+    public async Task Validate_ExtremeDatesLifetimesAndSkew_NeitherOverflowNorThrow()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.MaxValue.AddDays(-1));
+        IOneTimeLinkService links = TestLinks.CreateService(time, o =>
+        {
+            o.ClockSkew = TimeSpan.MaxValue;
+            o.Purposes[TestLinks.Activate].Lifetime = TimeSpan.MaxValue;
+        });
+        long max = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+        IssuedLink issued = await links.IssueAsync(TestLinks.Activate, "user-42");
+        LinkValidationResult redeemed = await links.RedeemAsync(issued.Token, TestLinks.Activate);
+        LinkValidationResult forged = await links.ValidateAsync(TokenForge.Sign(TokenForge.Header(), TokenForge.Payload(iat: max, exp: max, nbf: max)), TestLinks.Activate);
+
+        issued.ExpiresAt.ToUnixTimeSeconds().Should().Be(max, "a lifetime past the last representable second stops there");
+        redeemed.Failure.Should().Be(LinkFailure.None);
+        forged.Failure.Should().Be(LinkFailure.None);
     }
 }

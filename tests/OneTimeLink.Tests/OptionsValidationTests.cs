@@ -26,6 +26,9 @@ public sealed class OptionsValidationTests
         { "NegativeSkew", With("OneTimeLinks:ClockSkew", "-00:00:05"), "OneTimeLinks:ClockSkew is -00:00:05 and must not be negative*" },
         { "NoIssuer", Without("OneTimeLinks:Issuer"), "OneTimeLinks:Issuer is required*" },
         { "NoAudience", Without("OneTimeLinks:Audience"), "OneTimeLinks:Audience is required*" },
+        { "TypoInAPurposeSetting", With("OneTimeLinks:Purposes:activate-account:BindStat", "true"), "OneTimeLinks:Purposes:activate-account:BindStat is not a setting*Lifetime, SingleUse, BindState*" },
+        { "TypoInAKeySetting", With("OneTimeLinks:Keys:0:Secrets", TestLinks.Secret), "OneTimeLinks:Keys:0:Secrets is not a setting*Id, Algorithm, Secret*" },
+        { "TypoInTheSection", With("OneTimeLinks:ClockSkw", "00:00:10"), "OneTimeLinks:ClockSkw is not a setting*Issuer, Audience, ClockSkew*" },
         { "BindStateWithoutProvider", With("OneTimeLinks:Purposes:activate-account:BindState", "true"), "OneTimeLinks:Purposes:activate-account:BindState is true but no ILinkStateProvider is registered*AddStateProvider*" },
     };
 
@@ -67,6 +70,21 @@ public sealed class OptionsValidationTests
         options.Purposes["activate-account"].SingleUse.Should().BeTrue();
         options.Purposes["activate-account"].BindState.Should().BeFalse();
         options.InMemoryRedemptionCapacity.Should().Be(100_000);
+    }
+
+    [Fact]
+    public async Task HostStart_SettingsInAnotherCase_AreNoTypo()
+    {
+        // Configuration keys are case-insensitive, and the binder reads them so.
+        Dictionary<string, string?> settings = Without("OneTimeLinks:Purposes:activate-account:Lifetime");
+        settings["oneTimeLinks:purposes:activate-account:lifetime"] = "02:00:00";
+        settings["OneTimeLinks:Purposes:activate-account:singleuse"] = "false";
+        using IHost host = BuildHost(settings);
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        host.Services.GetRequiredService<IOptions<OneTimeLinkOptions>>().Value.Purposes["activate-account"].SingleUse.Should().BeFalse();
     }
 
     private static IHost BuildHost(Dictionary<string, string?> settings)
