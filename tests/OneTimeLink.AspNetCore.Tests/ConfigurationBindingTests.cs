@@ -43,7 +43,7 @@ public sealed class ConfigurationBindingTests
             new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "ann@example.com", ["password"] = "long enough password" }));
 
         options.PublicBaseUri.Should().Be(new Uri("https://configured.example/app/"));
-        options.TokenPlacement.Should().Be(ActivationTokenPlacement.Fragment);
+        options.TokenPlacement.Should().Be(LinkTokenPlacement.Fragment);
         options.PasswordMinLength.Should().Be(12);
         options.EmailThrottleWindow.Should().Be(TimeSpan.FromMinutes(5));
         sender.LastLinkTo("ann@example.com").Link.AbsoluteUri.Should().StartWith("https://configured.example/app/account/activate#token=");

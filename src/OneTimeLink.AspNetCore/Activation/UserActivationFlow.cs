@@ -20,19 +20,21 @@ internal sealed class UserActivationFlow : LinkFlow
 
     public static readonly LinkOutcome AlreadyActive = new("already_active", StatusCodes.Status200OK, "Your account is already active", "There is nothing more to do: you can sign in.");
 
+    private readonly IOptions<UserActivationOptions> _options;
     private readonly ILogger _logger;
 
     public UserActivationFlow(LinkFlowPurpose<UserActivationFlow> purpose, IOptions<UserActivationOptions> options, ILogger<UserActivationFlow> logger)
-        : base(LinkFlowNames.Activation, purpose.Name, options.Value)
+        : base(LinkFlowNames.Activation, purpose.Name)
     {
+        _options = options;
         _logger = logger;
-        var password = new PasswordRule(options.Value.PasswordMinLength, options.Value.PasswordMaxLength);
         Requests =
         [
-            new LinkRequest("Register", "/register", "Registers an inactive account and emails its activation link; the same answer whether or not the address is taken.", typeof(RegisterRequest), password, RegisterAsync),
-            new LinkRequest("ResendActivation", "/resend-activation", "Emails a new activation link to an inactive account, superseding the older ones; the same answer whatever the account's state.", typeof(EmailRequest), null, ResendAsync),
+            new LinkRequest("Register", "/register", "Registers an inactive account and emails its activation link; the same answer whether or not the address is taken.", typeof(RegisterRequest), TakesPassword: true, RegisterAsync),
+            new LinkRequest("ResendActivation", "/resend-activation", "Emails a new activation link to an inactive account, superseding the older ones; the same answer whatever the account's state.", typeof(EmailRequest), TakesPassword: false, ResendAsync),
         ];
         Confirm = new LinkConfirm(
+            "Activate",
             "/activate",
             "Shows what an activation link would do, consuming nothing: an HTML page with a confirm button, or JSON.",
             "Redeems an activation link and activates the account.",
@@ -40,8 +42,12 @@ internal sealed class UserActivationFlow : LinkFlow
             "Activate your account",
             "Press the button to activate your account.",
             "Activate my account",
-            null);
+            TakesPassword: false);
     }
+
+    public override LinkFlowOptions Options => _options.Value;
+
+    public override PasswordRule PasswordRule => new(_options.Value.PasswordMinLength, _options.Value.PasswordMaxLength);
 
     public override string EndpointNamePrefix => "UserActivation";
 

@@ -4,6 +4,7 @@ namespace OneTimeLink.AspNetCore.Flows;
 /// The link endpoints of a flow, declared: <c>GET {Path}</c> the landing page and <c>POST {Path}</c> the confirmation,
 /// with the words of the landing page.
 /// </summary>
+/// <param name="Name">The confirmation's name, for endpoint names: <c>Activate</c> names <c>Activate</c> and <c>ActivateLanding</c>.</param>
 /// <param name="Path">The path under the flow's prefix, such as <c>/activate</c>.</param>
 /// <param name="LandingSummary">The OpenAPI summary of the landing.</param>
 /// <param name="ConfirmSummary">The OpenAPI summary of the confirmation.</param>
@@ -11,8 +12,9 @@ namespace OneTimeLink.AspNetCore.Flows;
 /// <param name="Title">The landing page's title, such as "Activate your account".</param>
 /// <param name="Message">What pressing the button will do.</param>
 /// <param name="SubmitLabel">The button's text.</param>
-/// <param name="Password">The new password the confirmation must carry, or <see langword="null"/> when it carries none.</param>
+/// <param name="TakesPassword">Whether the confirmation carries a new password, checked by <see cref="LinkFlow.PasswordRule"/>.</param>
 internal sealed record LinkConfirm(
+    string Name,
     string Path,
     string LandingSummary,
     string ConfirmSummary,
@@ -20,4 +22,4 @@ internal sealed record LinkConfirm(
     string Title,
     string Message,
     string SubmitLabel,
-    PasswordRule? Password);
+    bool TakesPassword);

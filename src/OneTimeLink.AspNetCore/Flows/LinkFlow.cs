@@ -6,7 +6,7 @@ namespace OneTimeLink.AspNetCore.Flows;
 /// shared throttle, landing pages that consume nothing, redemption, the outcome table, pages, problems, headers,
 /// metrics and logs — is the shared <see cref="LinkFlowPipeline"/>'s, so a flow is only what makes it different.
 /// </summary>
-internal abstract class LinkFlow(string name, string purpose, LinkFlowOptions options)
+internal abstract class LinkFlow(string name, string purpose)
 {
     /// <summary>Gets the flow's name, one of <see cref="LinkFlowNames"/>.</summary>
     public string Name { get; } = name;
@@ -14,7 +14,11 @@ internal abstract class LinkFlow(string name, string purpose, LinkFlowOptions op
     /// <summary>Gets the link purpose the flow issues and redeems.</summary>
     public string Purpose { get; } = purpose;
 
-    public LinkFlowOptions Options { get; } = options;
+    /// <summary>Gets the flow's options; read on first use, after start-up validated them, never while endpoints are mapped.</summary>
+    public abstract LinkFlowOptions Options { get; }
+
+    /// <summary>Gets the length a password of the flow's must have, for the flows whose endpoints take one.</summary>
+    public virtual PasswordRule PasswordRule => throw new NotSupportedException($"The {Name} flow takes no password.");
 
     /// <summary>Gets the prefix of the flow's endpoint names, such as <c>UserActivation</c>.</summary>
     public abstract string EndpointNamePrefix { get; }

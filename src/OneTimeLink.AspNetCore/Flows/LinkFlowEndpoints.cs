@@ -31,7 +31,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string? email = InputRules.CheckEmail(body.Value.Email, flow.Options.EmailMaxLength, errors);
-        string? password = request.Password is { } rule ? InputRules.CheckPassword(body.Value.Password, rule, errors) : null;
+        string? password = request.TakesPassword ? InputRules.CheckPassword(body.Value.Password, flow.PasswordRule, errors) : null;
         if (email is null || errors.Count > 0)
         {
             Log.InvalidRequest(pipeline.Logger, http.Path, "invalid fields: " + string.Join(", ", errors.Keys));
@@ -103,11 +103,11 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
         }
 
         string? password = null;
-        if (flow.Confirm.Password is { } rule)
+        if (flow.Confirm.TakesPassword)
         {
             // A refused password must never use the link up: every check of it comes before the redemption.
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            password = InputRules.CheckPassword(body.Value.Password, rule, errors);
+            password = InputRules.CheckPassword(body.Value.Password, flow.PasswordRule, errors);
             if (password is null)
             {
                 Log.InvalidRequest(pipeline.Logger, http.Path, "invalid fields: " + string.Join(", ", errors.Keys));

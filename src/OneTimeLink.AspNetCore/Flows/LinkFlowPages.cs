@@ -23,7 +23,7 @@ internal sealed class LinkFlowPages(LinkFlow flow, LinkFlowRoutes routes)
             {
                 Action = request.PathBase + routes.Of(confirm.Path),
                 SubmitLabel = confirm.SubmitLabel,
-                Fields = confirm.Password is { } rule ? [NewPasswordField(rule)] : [],
+                Fields = confirm.TakesPassword ? [NewPasswordField(flow.PasswordRule)] : [],
                 HiddenFields = new Dictionary<string, string> { [InputRules.TokenField] = token },
             },
             Errors = errors ?? new Dictionary<string, string[]>(),

@@ -9,12 +9,12 @@ namespace OneTimeLink.AspNetCore.Flows;
 /// <param name="Path">The path under the flow's prefix, such as <c>/register</c>.</param>
 /// <param name="Summary">The OpenAPI summary.</param>
 /// <param name="BodyType">The documented JSON body, for OpenAPI.</param>
-/// <param name="Password">The password the body must carry, or <see langword="null"/> when it carries none.</param>
+/// <param name="TakesPassword">Whether the body carries a password, checked by <see cref="LinkFlow.PasswordRule"/>.</param>
 /// <param name="RunAsync">The work: look the account up, change it, mail it.</param>
 internal sealed record LinkRequest(
     string Name,
     string Path,
     string Summary,
     Type BodyType,
-    PasswordRule? Password,
+    bool TakesPassword,
     Func<LinkRequestWork, ValueTask> RunAsync);

@@ -23,6 +23,7 @@ internal sealed class PasswordResetFlow : LinkFlow
         "Your password was changed",
         "Sign in with your new password. You were signed out everywhere else.");
 
+    private readonly IOptions<PasswordResetOptions> _options;
     private readonly LinkFlowMetrics _metrics;
     private readonly ILogger _logger;
 
@@ -31,15 +32,17 @@ internal sealed class PasswordResetFlow : LinkFlow
         IOptions<PasswordResetOptions> options,
         LinkFlowMetrics metrics,
         ILogger<PasswordResetFlow> logger)
-        : base(LinkFlowNames.PasswordReset, purpose.Name, options.Value)
+        : base(LinkFlowNames.PasswordReset, purpose.Name)
     {
+        _options = options;
         _metrics = metrics;
         _logger = logger;
         Requests =
         [
-            new LinkRequest("ForgotPassword", "/forgot-password", "Emails a password reset link to an existing account; the same answer whether or not the address has one.", typeof(EmailRequest), null, ForgotPasswordAsync),
+            new LinkRequest("ForgotPassword", "/forgot-password", "Emails a password reset link to an existing account; the same answer whether or not the address has one.", typeof(EmailRequest), TakesPassword: false, ForgotPasswordAsync),
         ];
         Confirm = new LinkConfirm(
+            "ResetPassword",
             "/reset-password",
             "Shows the new-password form of a reset link, consuming nothing: an HTML page, or JSON.",
             "Checks the new password, then redeems the reset link and sets it; a refused password leaves the link usable.",
@@ -47,8 +50,12 @@ internal sealed class PasswordResetFlow : LinkFlow
             "Choose a new password",
             "Enter your new password and press the button.",
             "Set my new password",
-            new PasswordRule(options.Value.PasswordMinLength, options.Value.PasswordMaxLength));
+            TakesPassword: true);
     }
+
+    public override LinkFlowOptions Options => _options.Value;
+
+    public override PasswordRule PasswordRule => new(_options.Value.PasswordMinLength, _options.Value.PasswordMaxLength);
 
     public override string EndpointNamePrefix => "PasswordReset";
 

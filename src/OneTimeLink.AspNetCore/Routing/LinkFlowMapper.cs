@@ -43,19 +43,19 @@ internal static class LinkFlowMapper
 
         LinkConfirm confirm = flow.Confirm;
         group.MapMethods(confirm.Path, s_landingMethods, (HttpContext context, CancellationToken cancellationToken) => handlers.LandingAsync(context, cancellationToken))
-            .WithName($"{flow.EndpointNamePrefix}.Landing")
+            .WithName($"{flow.EndpointNamePrefix}.{confirm.Name}Landing")
             .WithSummary(confirm.LandingSummary)
             .Produces<LinkStatusResponse>(StatusCodes.Status200OK, Json, "text/html");
 
         RouteHandlerBuilder confirmEndpoint = group.MapPost(confirm.Path, (HttpContext context, CancellationToken cancellationToken) => handlers.ConfirmAsync(context, cancellationToken))
-            .WithName($"{flow.EndpointNamePrefix}.Confirm")
+            .WithName($"{flow.EndpointNamePrefix}.{confirm.Name}")
             .WithSummary(confirm.ConfirmSummary)
             .Accepts(confirm.BodyType, Json, Form)
             .Produces<LinkFlowResponse>(StatusCodes.Status200OK, Json, "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        if (confirm.Password is not null)
+        if (confirm.TakesPassword)
         {
             confirmEndpoint.ProducesValidationProblem();
         }
