@@ -31,6 +31,28 @@ public sealed class LandingPageTests : IAsyncLifetime
         html.Should().Contain("2026-11-29 14:00 UTC");
     }
 
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/json")]
+    public async Task Head_AnswersLikeGet_WithoutABody_AndConsumesNothing(string accept)
+    {
+        SentLink sent = await _app.RegisterAsync("ann@example.com");
+        using var get = new HttpRequestMessage(HttpMethod.Get, sent.PathAndQuery);
+        using var head = new HttpRequestMessage(HttpMethod.Head, sent.PathAndQuery);
+        get.Headers.Accept.ParseAdd(accept);
+        head.Headers.Accept.ParseAdd(accept);
+
+        using HttpResponseMessage getResponse = await _app.Client.SendAsync(get);
+        using HttpResponseMessage headResponse = await _app.Client.SendAsync(head);
+
+        headResponse.StatusCode.Should().Be(getResponse.StatusCode);
+        headResponse.Content.Headers.ContentType.Should().Be(getResponse.Content.Headers.ContentType);
+        headResponse.ShouldHaveSecurityHeaders();
+        (await headResponse.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        (await getResponse.Content.ReadAsByteArrayAsync()).Should().NotBeEmpty();
+        (await _app.PostTokenAsync(sent.Token)).StatusCode.Should().Be(HttpStatusCode.OK, "neither request consumed the link");
+    }
+
     [Fact]
     public async Task Landing_TokenWithMarkup_IsNeverEchoedUnescaped()
     {

@@ -15,12 +15,16 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
     private int _nextId;
     private int _activationFailures;
     private int _calls;
+    private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Gets or sets a gate every call waits on; null lets calls through.</summary>
     public SemaphoreSlim? Gate { get; set; }
 
     /// <summary>Gets how many calls are waiting on <see cref="Gate"/> or have passed it.</summary>
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Completes at the store's first call, for a test that must know the background work has started.</summary>
+    public Task WhenCalledAsync() => _called.Task;
 
     public IReadOnlyCollection<string> PasswordsReceived
     {
@@ -184,6 +188,7 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
     private async ValueTask PassGateAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
+        _called.TrySetResult();
         if (Gate is { } gate)
         {
             await gate.WaitAsync(cancellationToken);
