@@ -12,6 +12,7 @@ using Xunit.Abstractions;
 namespace OneTimeLink.Redis.Tests;
 
 /// <summary>Redis crashes, hangs or is not there yet: redemptions fail closed, fast, and recover by themselves.</summary>
+[Collection(OutageCollection.Name)]
 public sealed class OutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan s_storeTimeout = TimeSpan.FromSeconds(1);
