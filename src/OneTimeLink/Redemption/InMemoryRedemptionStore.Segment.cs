@@ -10,10 +10,11 @@ internal sealed partial class InMemoryRedemptionStore
     /// <item><description>every entry the previous rebuild kept has expired (which follows the live links down when traffic
     /// falls; every redemption looks at one other segment in turn for this, so it holds for segments new ids rarely reach).</description></item>
     /// </list>
-    /// A rebuild costs the segment's size, and pays for itself: the first kind drops or doubles room for a quarter of
-    /// the slots or more, and an entry outlives at most one rebuild of the second kind (the next falls due only once it has
-    /// expired). So sweeping costs a few slot moves per redemption, a segment holds about twice the links live in it at
-    /// most, and no request rebuilds more than two segments (its own, and the one it looks at in turn), a sixteenth of
+    /// A rebuild costs the segment's size and is paid for by the redemptions before it: one of the first kind comes after
+    /// at least a quarter of the slots filled since the last rebuild (the table grows by doubling, or its expired entries
+    /// make room), and an entry outlives at most one rebuild of the second kind (the next falls due only once it has
+    /// expired). So sweeping costs a few slot moves per redemption, a segment holds about twice the links live in it or
+    /// fewer, and no request rebuilds more than two segments (its own, and the one it looks at in turn), a sixteenth of
     /// the store.
     /// </summary>
     private sealed class Segment
