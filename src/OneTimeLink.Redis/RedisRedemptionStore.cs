@@ -14,11 +14,10 @@ internal sealed class RedisRedemptionStore : IRedemptionStore
     private static readonly TimeSpan s_minimumTtl = TimeSpan.FromMilliseconds(1);
     private static readonly RedisValue s_redeemed = 1;
 
-    private readonly RedisConnection _connection;
+    private readonly RedisCommandGuard _redis;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly string _keyPrefix;
-    private readonly TimeSpan _timeout;
     private readonly TimeSpan _clockSkew;
 
     // Outage bookkeeping, so an outage is logged once when it starts and once when it ends, not per redemption.
@@ -33,11 +32,10 @@ internal sealed class RedisRedemptionStore : IRedemptionStore
         TimeProvider timeProvider,
         ILogger<RedisRedemptionStore> logger)
     {
-        _connection = connection;
+        _redis = new RedisCommandGuard(connection, options.Value.Timeout);
         _timeProvider = timeProvider;
         _logger = logger;
         _keyPrefix = options.Value.KeyPrefix;
-        _timeout = options.Value.Timeout;
         _clockSkew = linkOptions.Value.ClockSkew;
     }
 
@@ -56,42 +54,11 @@ internal sealed class RedisRedemptionStore : IRedemptionStore
             ttl = s_minimumTtl;
         }
 
-        // The bound is on the network, so it runs on real time rather than the (possibly fake) TimeProvider.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-
-        bool first;
-        try
-        {
-            IConnectionMultiplexer redis = await _connection.GetMultiplexerAsync().WaitAsync(timeout.Token).ConfigureAwait(false);
-            if (!redis.IsConnected)
-            {
-                // Known to be down: a command now would only wait in the multiplexer's backlog for the whole timeout
-                // while it reconnects in the background. Refusing at once keeps every request fast during an outage.
-                var refused = new RedemptionStoreUnavailableException(
-                    "Redis is not connected, so the redemption was refused at once; the connection is being re-established " +
-                    "in the background, and redemptions are accepted again as soon as it is: check that Redis is running and reachable.");
-                ReportUnavailable(refused);
-                throw refused;
-            }
-
-            first = await redis.GetDatabase()
-                .StringSetAsync(_keyPrefix + tokenId, s_redeemed, ttl, When.NotExists)
-                .WaitAsync(timeout.Token)
-                .ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
-        {
-            ReportUnavailable(ex);
-            throw new RedemptionStoreUnavailableException(
-                $"Redis did not record the redemption (the store waits at most {_timeout}): check that it is running, " +
-                "reachable and writable, or raise RedisRedemptionStoreOptions.Timeout.",
-                ex);
-        }
+        bool first = await _redis.RunAsync(
+            database => database.StringSetAsync(_keyPrefix + tokenId, s_redeemed, ttl, When.NotExists),
+            "record the redemption",
+            ReportUnavailable,
+            cancellationToken).ConfigureAwait(false);
 
         ReportAvailable();
         return first;
@@ -105,7 +72,7 @@ internal sealed class RedisRedemptionStore : IRedemptionStore
         if (Interlocked.CompareExchange(ref _unavailable, 1, 0) == 0)
         {
             Interlocked.Exchange(ref _outageStarted, _timeProvider.GetTimestamp());
-            Log.StoreUnavailable(_logger, _timeout, exception);
+            Log.StoreUnavailable(_logger, _redis.Timeout, exception);
         }
     }
 

@@ -10,78 +10,78 @@ public sealed class EmailThrottleTests
     private readonly FakeTimeProvider _time = new(TestApp.Start);
 
     [Fact]
-    public void TryAcquire_WithinTheWindow_RefusesUntilItHasPassed()
+    public async Task TryAcquire_WithinTheWindow_RefusesUntilItHasPassed()
     {
-        var throttle = new EmailThrottle(_time, capacity: 10);
+        var throttle = new EmailThrottle(new InMemoryLinkFlowStateStore(_time, capacity: 10));
 
-        throttle.TryAcquire("user-1", s_window).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeTrue();
         _time.Advance(s_window - TimeSpan.FromSeconds(1));
-        throttle.TryAcquire("user-1", s_window).Should().BeFalse();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeFalse();
         _time.Advance(TimeSpan.FromSeconds(1));
-        throttle.TryAcquire("user-1", s_window).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeTrue();
     }
 
     [Fact]
-    public void TryAcquire_KeepsUsersApart()
+    public async Task TryAcquire_KeepsUsersApart()
     {
-        var throttle = new EmailThrottle(_time, capacity: 10);
+        var throttle = new EmailThrottle(new InMemoryLinkFlowStateStore(_time, capacity: 10));
 
-        throttle.TryAcquire("user-1", s_window).Should().BeTrue();
-        throttle.TryAcquire("user-1", s_window).Should().BeFalse();
-        throttle.TryAcquire("user-2", s_window).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeFalse();
+        (await throttle.TryAcquireAsync("user-2", s_window, default)).Should().BeTrue();
     }
 
     [Fact]
-    public void TryAcquire_FlowsWithDifferentWindows_EachRefusesWithinItsOwn()
+    public async Task TryAcquire_TheFirstMessageBlocksForTheWindowOfTheFlowThatSentIt()
     {
-        var throttle = new EmailThrottle(_time, capacity: 10);
+        var throttle = new EmailThrottle(new InMemoryLinkFlowStateStore(_time, capacity: 10));
         TimeSpan longer = TimeSpan.FromMinutes(5);
 
-        throttle.TryAcquire("user-1", longer).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", longer, default)).Should().BeTrue();
         _time.Advance(s_window);
-        throttle.TryAcquire("user-1", s_window).Should().BeTrue("a minute has passed, the short window is over");
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeFalse("the first message blocks for its own five minutes");
         _time.Advance(TimeSpan.FromMinutes(4));
-        throttle.TryAcquire("user-1", longer).Should().BeFalse("the last message was four minutes ago");
-        _time.Advance(s_window);
-        throttle.TryAcquire("user-1", longer).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeTrue();
     }
 
     [Fact]
-    public void TryAcquire_PastCapacity_ForgetsTheOldestAndStaysBounded()
+    public async Task TryAcquire_WindowOfZero_AlwaysAllowsAndKeepsNothing()
     {
-        var throttle = new EmailThrottle(_time, capacity: 3);
+        var store = new InMemoryLinkFlowStateStore(_time, capacity: 10);
+        var throttle = new EmailThrottle(store);
+
+        (await throttle.TryAcquireAsync("user-1", TimeSpan.Zero, default)).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", TimeSpan.Zero, default)).Should().BeTrue();
+        store.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Store_PastCapacity_ForgetsTheKeyThatExpiresFirst_AndStaysBounded()
+    {
+        var store = new InMemoryLinkFlowStateStore(_time, capacity: 3);
 
         for (int i = 0; i < 10; i++)
         {
-            throttle.TryAcquire($"user-{i}", s_window).Should().BeTrue();
-            throttle.Count.Should().BeLessThanOrEqualTo(3);
+            (await store.TrySetAsync($"k{i}", s_window + TimeSpan.FromSeconds(i), default)).Should().BeTrue();
+            store.Count.Should().BeLessThanOrEqualTo(3);
         }
 
-        throttle.TryAcquire("user-9", s_window).Should().BeFalse("the newest are remembered");
-        throttle.TryAcquire("user-0", s_window).Should().BeTrue("the oldest were forgotten");
+        (await store.TrySetAsync("k9", s_window, default)).Should().BeFalse("the latest to expire are kept");
+        (await store.TrySetAsync("k0", s_window, default)).Should().BeTrue("the soonest to expire were forgotten");
     }
 
     [Fact]
-    public void TryAcquire_ForgetsExpiredEntries()
+    public async Task Store_ForgetsExpiredKeys_AsItGoes()
     {
-        var throttle = new EmailThrottle(_time, capacity: 100);
+        var store = new InMemoryLinkFlowStateStore(_time, capacity: 100);
         for (int i = 0; i < 50; i++)
         {
-            throttle.TryAcquire($"user-{i}", s_window);
+            await store.TrySetAsync($"k{i}", s_window, default);
         }
 
         _time.Advance(s_window);
-        throttle.TryAcquire("late", s_window).Should().BeTrue();
+        (await store.TrySetAsync("late", s_window, default)).Should().BeTrue();
 
-        throttle.Count.Should().Be(1);
-    }
-
-    [Fact]
-    public void TryAcquire_WindowOfZero_AlwaysAllows()
-    {
-        var throttle = new EmailThrottle(_time, capacity: 10);
-
-        throttle.TryAcquire("user-1", TimeSpan.Zero).Should().BeTrue();
-        throttle.TryAcquire("user-1", TimeSpan.Zero).Should().BeTrue();
+        store.Count.Should().Be(1);
     }
 }

@@ -106,7 +106,7 @@ internal sealed class UserActivationFlow : LinkFlow
             if (user is not null)
             {
                 Log.UserRegistered(_logger, user.Id);
-                if (work.TryClaimMail(user))
+                if (await work.TryClaimMailAsync(user).ConfigureAwait(false))
                 {
                     await SendLinkAsync(work, user).ConfigureAwait(false);
                 }
@@ -122,7 +122,7 @@ internal sealed class UserActivationFlow : LinkFlow
             }
         }
 
-        if (!work.TryClaimMail(user))
+        if (!await work.TryClaimMailAsync(user).ConfigureAwait(false))
         {
             return;
         }
@@ -144,7 +144,7 @@ internal sealed class UserActivationFlow : LinkFlow
     {
         IUserActivationStore store = work.Services.GetRequiredService<IUserActivationStore>();
         LinkFlowUser? user = await store.FindByEmailAsync(work.Email, work.CancellationToken).ConfigureAwait(false);
-        if (user is { IsActive: false } && work.TryClaimMail(user))
+        if (user is { IsActive: false } && await work.TryClaimMailAsync(user).ConfigureAwait(false))
         {
             await store.RenewStateAsync(user.Id, work.CancellationToken).ConfigureAwait(false);
             Log.ActivationLinksRenewed(_logger, user.Id);

@@ -55,6 +55,7 @@ internal static class LinkFlowRegistration
         services.AddOptions<BackgroundWorkQueueOptions>();
         services.TryAddSingleton<BackgroundWorkQueue>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BackgroundWorkQueue>(static sp => sp.GetRequiredService<BackgroundWorkQueue>()));
+        services.TryAddSingleton<ILinkFlowStateStore, InMemoryLinkFlowStateStore>();
         services.TryAddSingleton<EmailThrottle>();
         services.TryAddSingleton<LinkUriBuilder>();
         services.TryAddSingleton<ILinkPageRenderer, DefaultLinkPageRenderer>();

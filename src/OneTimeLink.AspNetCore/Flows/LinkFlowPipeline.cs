@@ -31,9 +31,9 @@ internal sealed class LinkFlowPipeline(
 
     public ILogger Logger { get; } = logger;
 
-    public bool TryClaimMail(LinkFlow flow, LinkFlowUser user)
+    public async ValueTask<bool> TryClaimMailAsync(LinkFlow flow, LinkFlowUser user, CancellationToken cancellationToken)
     {
-        if (throttle.TryAcquire(user.Id, flow.Options.EmailThrottleWindow))
+        if (await throttle.TryAcquireAsync(user.Id, flow.Options.EmailThrottleWindow, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }

@@ -22,7 +22,7 @@ internal sealed class LinkRequestWork(
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     /// <summary>Claims this flow's one message per throttle window to <paramref name="user"/>; false means send nothing, answer nothing different.</summary>
-    public bool TryClaimMail(LinkFlowUser user) => pipeline.TryClaimMail(flow, user);
+    public ValueTask<bool> TryClaimMailAsync(LinkFlowUser user) => pipeline.TryClaimMailAsync(flow, user, CancellationToken);
 
     /// <summary>Issues a link of the flow's purpose for <paramref name="user"/>, as an absolute URL built from the public base URI.</summary>
     public ValueTask<LinkForMail> IssueLinkAsync(LinkFlowUser user) => pipeline.IssueLinkAsync(flow, routes, user, CancellationToken);

@@ -102,7 +102,7 @@ internal sealed class PasswordResetFlow : LinkFlow
     private async ValueTask ForgotPasswordAsync(LinkRequestWork work)
     {
         LinkFlowUser? user = await work.Services.GetRequiredService<IPasswordResetStore>().FindByEmailAsync(work.Email, work.CancellationToken).ConfigureAwait(false);
-        if (user is null || !work.TryClaimMail(user))
+        if (user is null || !await work.TryClaimMailAsync(user).ConfigureAwait(false))
         {
             return;
         }

@@ -9,8 +9,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RedisRedemptionStoreBuilderExtensions
 {
     /// <summary>
-    /// Replaces the in-memory redemption store with Redis at <paramref name="configuration"/>. The connection is made on
-    /// the first redemption and closed with the service provider.
+    /// Replaces the in-memory redemption store with Redis at <paramref name="configuration"/>, and with it the link flows'
+    /// shared state (the per-account mail throttle), so single use and limits hold across every application instance.
+    /// The connection is made on the first use and closed with the service provider.
     /// </summary>
     /// <remarks>
     /// Each record is kept one <see cref="OneTimeLinkOptions.ClockSkew"/> longer than its token validates by the clock of
@@ -29,7 +30,8 @@ public static class RedisRedemptionStoreBuilderExtensions
     }
 
     /// <summary>
-    /// Replaces the in-memory redemption store with Redis, configured by <paramref name="configure"/>. Leave
+    /// Replaces the in-memory redemption store and the link flows' shared state with Redis, configured by
+    /// <paramref name="configure"/>. Leave
     /// <see cref="RedisRedemptionStoreOptions.Configuration"/> unset to use the <c>IConnectionMultiplexer</c> registered
     /// in the application's services. The options are validated when the application starts.
     /// </summary>
@@ -50,6 +52,7 @@ public static class RedisRedemptionStoreBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisRedemptionStoreOptions>, RedisRedemptionStoreOptionsValidator>());
         services.TryAddSingleton<RedisConnection>();
         services.Replace(ServiceDescriptor.Singleton<IRedemptionStore, RedisRedemptionStore>());
+        services.Replace(ServiceDescriptor.Singleton<ILinkFlowStateStore, RedisLinkFlowStateStore>());
         return builder;
     }
 }
