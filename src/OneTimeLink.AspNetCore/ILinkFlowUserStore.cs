@@ -11,7 +11,7 @@ namespace OneTimeLink.AspNetCore;
 /// </remarks>
 public interface ILinkFlowUserStore
 {
-    /// <summary>Finds a user by id.</summary>
+    /// <summary>Finds a user by id, with the state stamp links are bound to (<see cref="LinkFlowUser.State"/>).</summary>
     /// <param name="userId">The user's id, as given by <see cref="LinkFlowUser.Id"/>.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The user, or <see langword="null"/> when there is none.</returns>
@@ -22,15 +22,4 @@ public interface ILinkFlowUserStore
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The user, or <see langword="null"/> when there is none.</returns>
     ValueTask<LinkFlowUser?> FindByEmailAsync(string email, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Gets the user's current state stamp: an opaque string that changes whenever a link's action has been done or
-    /// should no longer be possible — the account activated, the password changed, a pending registration replaced,
-    /// a newer link requested — like Identity's security stamp plus the activation flag. Links are bound to it, so a link
-    /// stops working when it changes. Links carry only a keyed hash of it.
-    /// </summary>
-    /// <param name="userId">The user's id.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>The stamp, or <see langword="null"/> when the user does not exist.</returns>
-    ValueTask<string?> GetStateAsync(string userId, CancellationToken cancellationToken);
 }

@@ -1,9 +1,9 @@
 namespace OneTimeLink.AspNetCore;
 
 /// <summary>
-/// The application's user storage, as password reset uses it. Register it in DI; it may be scoped. Its state stamp
-/// (<see cref="ILinkFlowUserStore.GetStateAsync"/>) must change with the password, so a reset ends every other
-/// outstanding reset link.
+/// The application's user storage, as password reset uses it. Register it in DI; it may be scoped. The user's state
+/// stamp (<see cref="LinkFlowUser.State"/>) must change with the password, so a reset ends every other outstanding
+/// reset link.
 /// </summary>
 public interface IPasswordResetStore : ILinkFlowUserStore
 {

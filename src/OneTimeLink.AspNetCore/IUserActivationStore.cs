@@ -28,8 +28,8 @@ public interface IUserActivationStore : ILinkFlowUserStore
     ValueTask<bool> ReplacePendingRegistrationAsync(string userId, string password, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Activates the user (Identity: confirms the email), in one conditional step. Activation must change the state
-    /// <see cref="ILinkFlowUserStore.GetStateAsync"/> reports, so outstanding activation links die with it.
+    /// Activates the user (Identity: confirms the email), in one conditional step. Activation must change the user's
+    /// <see cref="LinkFlowUser.State"/>, so outstanding activation links die with it.
     /// </summary>
     /// <param name="userId">The user's id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

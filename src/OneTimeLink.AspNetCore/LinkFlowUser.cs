@@ -7,13 +7,16 @@ public sealed class LinkFlowUser
     /// <param name="id">The user's stable id; it becomes the subject of the user's links.</param>
     /// <param name="email">The user's email address, where links are sent.</param>
     /// <param name="isActive">Whether the account has been activated (Identity: the email is confirmed).</param>
-    public LinkFlowUser(string id, string email, bool isActive)
+    /// <param name="state">The user's state stamp: see <see cref="State"/>.</param>
+    public LinkFlowUser(string id, string email, bool isActive, string state)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentException.ThrowIfNullOrEmpty(email);
+        ArgumentNullException.ThrowIfNull(state);
         Id = id;
         Email = email;
         IsActive = isActive;
+        State = state;
     }
 
     /// <summary>Gets the user's stable id, such as a database key. It is carried in links, signed but not encrypted: never use a secret.</summary>
@@ -24,4 +27,13 @@ public sealed class LinkFlowUser
 
     /// <summary>Gets a value indicating whether the account has been activated.</summary>
     public bool IsActive { get; }
+
+    /// <summary>
+    /// Gets the user's state stamp: an opaque string that changes whenever a link's action has been done or should no
+    /// longer be possible — the account activated, the password changed, a pending registration replaced, a newer link
+    /// requested — like Identity's security stamp plus the activation flag. Links are bound to it, so a link stops
+    /// working when it changes; they carry only a keyed hash of it. It comes with the user, so checking a link and
+    /// acting on it cost the store one lookup.
+    /// </summary>
+    public string State { get; }
 }

@@ -6,6 +6,7 @@ using OneTimeLink.AspNetCore.Configuration;
 using OneTimeLink.AspNetCore.Diagnostics;
 using OneTimeLink.AspNetCore.Flows;
 using OneTimeLink.AspNetCore.Http;
+using OneTimeLink.AspNetCore.Links;
 
 namespace OneTimeLink.AspNetCore.Activation;
 
@@ -62,11 +63,15 @@ internal sealed class UserActivationFlow : LinkFlow
     public override bool RetriesWhileStateUnchanged => true;
 
     /// <summary>A genuine link that no longer works because the account was activated meanwhile answers "already active", not an error.</summary>
-    public override async ValueTask<LinkOutcome?> RecognizeRefusalAsync(LinkValidationResult refused, IServiceProvider services, CancellationToken cancellationToken)
+    public override async ValueTask<LinkOutcome?> RecognizeRefusalAsync(
+        LinkValidationResult refused,
+        LinkFlowLookup lookup,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
     {
         if (refused.Failure is LinkFailure.Expired or LinkFailure.AlreadyRedeemed or LinkFailure.StateChanged
             && refused.Subject is { } subject
-            && await services.GetRequiredService<IUserActivationStore>().FindByIdAsync(subject, cancellationToken).ConfigureAwait(false) is { IsActive: true })
+            && await lookup.FindAsync(services.GetRequiredService<IUserActivationStore>(), subject, cancellationToken).ConfigureAwait(false) is { IsActive: true })
         {
             Log.AlreadyActive(_logger, refused.TokenId, subject);
             return AlreadyActive;
@@ -78,7 +83,7 @@ internal sealed class UserActivationFlow : LinkFlow
     public override async ValueTask<LinkOutcome> ConfirmAsync(LinkConfirmation confirmation)
     {
         IUserActivationStore store = confirmation.Services.GetRequiredService<IUserActivationStore>();
-        if (await store.FindByIdAsync(confirmation.UserId, confirmation.CancellationToken).ConfigureAwait(false) is null)
+        if (await confirmation.Lookup.FindAsync(store, confirmation.UserId, confirmation.CancellationToken).ConfigureAwait(false) is null)
         {
             // The account was deleted: as far as the link is concerned, its state changed.
             return LinkOutcome.LinkRevoked;

@@ -1,3 +1,5 @@
+using OneTimeLink.AspNetCore.Links;
+
 namespace OneTimeLink.AspNetCore.Flows;
 
 /// <summary>
@@ -41,8 +43,15 @@ internal abstract class LinkFlow(string name, string purpose)
     /// </summary>
     public virtual bool RetriesWhileStateUnchanged => false;
 
-    /// <summary>Reads a refused link the flow's way, such as "already active" for an activation link; null leaves the shared outcome.</summary>
-    public virtual ValueTask<LinkOutcome?> RecognizeRefusalAsync(LinkValidationResult refused, IServiceProvider services, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Reads a refused link the flow's way, such as "already active" for an activation link; null leaves the shared
+    /// outcome. <paramref name="lookup"/> holds the user the state check found, if it got that far.
+    /// </summary>
+    public virtual ValueTask<LinkOutcome?> RecognizeRefusalAsync(
+        LinkValidationResult refused,
+        LinkFlowLookup lookup,
+        IServiceProvider services,
+        CancellationToken cancellationToken) =>
         ValueTask.FromResult<LinkOutcome?>(null);
 
     /// <summary>The store's own rules for a new password, checked before the link is redeemed.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using OneTimeLink.AspNetCore.Diagnostics;
 using OneTimeLink.AspNetCore.Http;
+using OneTimeLink.AspNetCore.Links;
 
 namespace OneTimeLink.AspNetCore.Flows;
 
@@ -67,6 +68,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
         }
         else
         {
+            LinkFlowLookup lookup = LinkFlowLookup.Start();
             LinkValidationResult result = await pipeline.Links.ValidateAsync(token, flow.Purpose, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
@@ -76,7 +78,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
             }
             else
             {
-                LinkOutcome outcome = await ClassifyAsync(result, context.RequestServices, cancellationToken).ConfigureAwait(false);
+                LinkOutcome outcome = await ClassifyAsync(result, lookup, context.RequestServices, cancellationToken).ConfigureAwait(false);
                 answer = LandingRefusal(context, outcome, result.ExpiresAt, json);
             }
         }
@@ -102,6 +104,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
             return Answer(context, LinkOutcome.LinkInvalid, html);
         }
 
+        LinkFlowLookup lookup = LinkFlowLookup.Start();
         string? password = null;
         if (flow.Confirm.TakesPassword)
         {
@@ -117,7 +120,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
             LinkValidationResult validated = await pipeline.Links.ValidateAsync(token, flow.Purpose, cancellationToken).ConfigureAwait(false);
             if (!validated.Succeeded)
             {
-                return Answer(context, await ClassifyAsync(validated, context.RequestServices, cancellationToken).ConfigureAwait(false), html);
+                return Answer(context, await ClassifyAsync(validated, lookup, context.RequestServices, cancellationToken).ConfigureAwait(false), html);
             }
 
             IReadOnlyList<string> problems = await flow.CheckPasswordAsync(validated.Subject, password, context.RequestServices, cancellationToken).ConfigureAwait(false);
@@ -134,7 +137,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
         {
             if (redeemed.Failure != LinkFailure.AlreadyRedeemed || !flow.RetriesWhileStateUnchanged)
             {
-                return Answer(context, await ClassifyAsync(redeemed, context.RequestServices, cancellationToken).ConfigureAwait(false), html);
+                return Answer(context, await ClassifyAsync(redeemed, lookup, context.RequestServices, cancellationToken).ConfigureAwait(false), html);
             }
 
             Log.IncompleteRedemptionRetried(pipeline.Logger, flow.Name, redeemed.TokenId!, redeemed.Subject!);
@@ -146,7 +149,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
         LinkOutcome outcome;
         try
         {
-            outcome = await flow.ConfirmAsync(new LinkConfirmation(context.RequestServices, userId, tokenId, password, cancellationToken)).ConfigureAwait(false);
+            outcome = await flow.ConfirmAsync(new LinkConfirmation(context.RequestServices, userId, lookup, tokenId, password, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -162,9 +165,9 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
     /// Turns a refused link into an outcome: the flow's own reading first (a link for an account that is active by now
     /// answers "already active"), then the shared table.
     /// </summary>
-    private async ValueTask<LinkOutcome> ClassifyAsync(LinkValidationResult refused, IServiceProvider services, CancellationToken cancellationToken)
+    private async ValueTask<LinkOutcome> ClassifyAsync(LinkValidationResult refused, LinkFlowLookup lookup, IServiceProvider services, CancellationToken cancellationToken)
     {
-        LinkOutcome outcome = await flow.RecognizeRefusalAsync(refused, services, cancellationToken).ConfigureAwait(false)
+        LinkOutcome outcome = await flow.RecognizeRefusalAsync(refused, lookup, services, cancellationToken).ConfigureAwait(false)
             ?? LinkOutcome.Of(refused.Failure);
         if (!outcome.Succeeded)
         {

@@ -75,7 +75,7 @@ internal sealed class PasswordResetFlow : LinkFlow
     public override async ValueTask<LinkOutcome> ConfirmAsync(LinkConfirmation confirmation)
     {
         IPasswordResetStore store = confirmation.Services.GetRequiredService<IPasswordResetStore>();
-        if (await store.FindByIdAsync(confirmation.UserId, confirmation.CancellationToken).ConfigureAwait(false) is not { } user)
+        if (await confirmation.Lookup.FindAsync(store, confirmation.UserId, confirmation.CancellationToken).ConfigureAwait(false) is not { } user)
         {
             return LinkOutcome.LinkRevoked;
         }

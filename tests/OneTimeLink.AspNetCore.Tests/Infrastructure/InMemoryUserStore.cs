@@ -15,6 +15,7 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
     private int _nextId;
     private int _activationFailures;
     private int _calls;
+    private int _lookupsById;
     private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Gets or sets a gate every call waits on; null lets calls through.</summary>
@@ -22,6 +23,9 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
 
     /// <summary>Gets how many calls are waiting on <see cref="Gate"/> or have passed it.</summary>
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Gets how many times a user was looked up by id: the cost of checking a link.</summary>
+    public int LookupsById => Volatile.Read(ref _lookupsById);
 
     /// <summary>Completes at the store's first call, for a test that must know the background work has started.</summary>
     public Task WhenCalledAsync() => _called.Task;
@@ -75,6 +79,7 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
 
     public async ValueTask<LinkFlowUser?> FindByIdAsync(string userId, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _lookupsById);
         await PassGateAsync(cancellationToken);
         lock (_gate)
         {
@@ -110,15 +115,6 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
             user.IsActive = true;
             user.Stamp = NewStamp();
             return true;
-        }
-    }
-
-    public async ValueTask<string?> GetStateAsync(string userId, CancellationToken cancellationToken)
-    {
-        await PassGateAsync(cancellationToken);
-        lock (_gate)
-        {
-            return _byId.TryGetValue(userId, out StoredUser? user) ? $"{user.IsActive}:{user.Stamp}" : null;
         }
     }
 
@@ -228,6 +224,6 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
             PasswordsSet.Add(password);
         }
 
-        public LinkFlowUser ToLinkFlowUser() => new(Id, Email, IsActive);
+        public LinkFlowUser ToLinkFlowUser() => new(Id, Email, IsActive, $"{IsActive}:{Stamp}");
     }
 }
