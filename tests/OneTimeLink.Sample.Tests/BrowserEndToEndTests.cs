@@ -96,7 +96,8 @@ public sealed class BrowserEndToEndTests
             WaitForText(By.TagName("h1"), "Check your email");
 
             IWebElement reset = WaitForMailLink("password-reset");
-            reset.GetAttribute("href").Should().StartWith(baseUri + "/account/reset-password");
+            string resetLink = reset.GetAttribute("href")!;
+            resetLink.Should().StartWith(baseUri + "/account/reset-password");
             reset.Click();
             WaitForText(By.TagName("h1"), "Choose a new password");
             Find(By.Name("password")).GetAttribute("autocomplete").Should().Be("new-password");
@@ -112,13 +113,18 @@ public sealed class BrowserEndToEndTests
             WaitForText(By.TagName("h1"), "Your password was changed");
             Screenshot("7-password-changed");
 
+            // The link is spent: opened again, it says so and offers a new one.
+            browser.Navigate().GoToUrl(resetLink);
+            WaitForText(By.TagName("h2"), "Get a new link");
+            Find(By.XPath("//form[@action='/account/forgot-password']//input[@name='email']"));
+            Screenshot("8-reset-link-used");
+
             // Sign in with the new password.
-            Find(By.LinkText("Continue to sign in")).Click();
-            wait.Until(b => b.Url == baseUri + "/");
+            browser.Navigate().GoToUrl(baseUri + "/");
             SignIn(NewPassword);
             browser.Navigate().GoToUrl(baseUri + "/me");
             Find(By.Id("email")).Text.Should().Be(Email);
-            Screenshot("8-signed-in-with-the-new-password");
+            Screenshot("9-signed-in-with-the-new-password");
 
             WaitForMailLink("password-reset");
             browser.FindElement(By.TagName("body")).Text.Should().Contain("Your password was changed", "the notice is in the mailbox");

@@ -49,7 +49,8 @@ public sealed class FlowPagesTests : IAsyncLifetime
             .And.Contain($"<input type=\"hidden\" name=\"token\" value=\"{DevMailbox.TokenOf(link)}\">")
             .And.Contain("Activate my account")
             .And.Contain("This link works until");
-        activated.Should().Contain("<h1>Your account is active</h1>").And.Contain("<a href=\"/\">Continue to sign in</a>");
+        activated.Should().Contain("<h1>Your account is active</h1>").And.Contain("<a href=\"/\">Continue to sign in</a>")
+            .And.Contain("<p class=\"notice\">").And.NotContain("notice error");
     }
 
     [Fact]
@@ -78,7 +79,8 @@ public sealed class FlowPagesTests : IAsyncLifetime
         refused.Should().Contain("one of the most common ones", "the store's reason is shown")
             .And.Contain($"value=\"{token}\"", "the form is offered again with the same, still usable link");
         reset.Should().Contain("<h1>Your password was changed</h1>").And.Contain("Continue to sign in");
-        used.Should().Contain("<h2>Get a new link</h2>")
+        used.Should().Contain("<p class=\"notice error\">")
+            .And.Contain("<h2>Get a new link</h2>")
             .And.Contain("<form method=\"post\" action=\"/account/forgot-password\">")
             .And.Contain("autocomplete=\"email\"");
     }
@@ -88,7 +90,7 @@ public sealed class FlowPagesTests : IAsyncLifetime
     {
         string page = await PageAsync(await _client.GetAsync("/account/reset-password?token=not-a-token"), HttpStatusCode.OK);
 
-        page.Should().Contain("is not valid").And.NotContain("<form");
+        page.Should().Contain("is not valid").And.Contain("<p class=\"notice error\">", "a dead link is shown as one, though a landing answers 200").And.NotContain("<form");
     }
 
     /// <summary>Checks what every flow page shares and returns its HTML.</summary>
