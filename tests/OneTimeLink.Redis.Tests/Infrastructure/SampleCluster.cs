@@ -31,7 +31,7 @@ internal sealed class SampleCluster : IAsyncDisposable
             {
                 ["ConnectionStrings:Sample"] = $"Data Source={Path.Combine(cluster._directory, "sample.db")}",
                 ["ConnectionStrings:Redis"] = redisConfiguration,
-                ["UserActivation:PublicBaseUri"] = a.AbsoluteUri,
+                ["LinkFlows:PublicBaseUri"] = a.AbsoluteUri,
                 ["RateLimiting:AccountPermitsPerMinute"] = "10000",
             };
 
