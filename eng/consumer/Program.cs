@@ -64,14 +64,6 @@ internal sealed class UserStore : IUserActivationStore
         }
     }
 
-    public ValueTask<string?> GetStateAsync(string userId, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return ValueTask.FromResult(ById(userId) is { } user ? $"{user.IsActive}:{user.Stamp}" : null);
-        }
-    }
-
     private bool Change(string userId, Func<User, bool> condition, Action<User> change)
     {
         lock (_gate)
@@ -98,7 +90,7 @@ internal sealed class UserStore : IUserActivationStore
 
         public required string Stamp { get; set; }
 
-        public LinkFlowUser ToLinkFlowUser() => new(Id, Email, IsActive);
+        public LinkFlowUser ToLinkFlowUser() => new(Id, Email, IsActive, $"{IsActive}:{Stamp}");
     }
 }
 

@@ -31,15 +31,6 @@ public sealed partial class EfUserStore(SampleDbContext db, IPasswordHasher<Samp
         return user is null ? null : ToLinkFlowUser(user);
     }
 
-    public async ValueTask<string?> GetStateAsync(string userId, CancellationToken cancellationToken)
-    {
-        var state = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.IsActive, u.SecurityStamp })
-            .FirstOrDefaultAsync(cancellationToken);
-        return state is null ? null : $"{(state.IsActive ? "active" : "inactive")}:{state.SecurityStamp}";
-    }
-
     /// <summary>The stamp a sign-in cookie was issued with must still be the user's, and the user still active.</summary>
     public async ValueTask<bool> IsSessionCurrentAsync(string userId, string securityStamp, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.IsActive && u.SecurityStamp == securityStamp, cancellationToken);
@@ -48,5 +39,6 @@ public sealed partial class EfUserStore(SampleDbContext db, IPasswordHasher<Samp
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 
-    private static LinkFlowUser ToLinkFlowUser(SampleUser user) => new(user.Id, user.Email, user.IsActive);
+    private static LinkFlowUser ToLinkFlowUser(SampleUser user) =>
+        new(user.Id, user.Email, user.IsActive, $"{(user.IsActive ? "active" : "inactive")}:{user.SecurityStamp}");
 }
