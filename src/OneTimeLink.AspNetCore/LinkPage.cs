@@ -21,6 +21,12 @@ public sealed class LinkPage
     /// </summary>
     public required string Code { get; init; }
 
+    /// <summary>
+    /// Gets whether the page reports good news: a link that works (a landing), a flow's action done (an outcome such as
+    /// <c>activated</c>), a request accepted. False for refusals, which a landing reports with status 200 all the same.
+    /// </summary>
+    public required bool Succeeded { get; init; }
+
     /// <summary>Gets the HTTP status the page is answered with.</summary>
     public required int StatusCode { get; init; }
 

@@ -64,6 +64,9 @@ public sealed class CustomPageRendererTests
         refusedPassword.Errors.Should().ContainKey("password");
         refusedPassword.Form!.HiddenFields["token"].Should().Be(reset.Token);
         refusedPassword.Form.Fields.Should().ContainSingle().Which.Autocomplete.Should().Be("new-password");
+        refusedPassword.ExpiresAt.Should().Be(reset.ExpiresAt, "the form shown again still says how long the link works");
+        renderer.Pages.Where(p => p.Kind == LinkPageKind.Outcome).Select(p => (p.Code, p.Succeeded)).Should().Contain(
+            [("activated", true), ("already_active", true), ("password_reset", true), ("link_revoked", false), ("link_invalid", false)]);
         renderer.Pages.Single(p => p.Code == "link_revoked").NewLinkForm!.Action.Should().Be("/account/forgot-password");
     }
 

@@ -72,6 +72,7 @@ public sealed class LandingPageTests : IAsyncLifetime
             Kind = LinkPageKind.Landing,
             Flow = LinkFlowNames.PasswordReset,
             Code = "link_valid",
+            Succeeded = true,
             StatusCode = 400,
             Title = Markup,
             Message = Markup,

@@ -14,9 +14,6 @@ namespace OneTimeLink.Sample.Pages;
 /// </summary>
 public sealed class SamplePageRenderer(IHostEnvironment environment, IOptions<UserActivationOptions> options) : ILinkPageRenderer
 {
-    /// <summary>The outcome codes of a link that did its work; every other outcome is a link that could not be used.</summary>
-    private static readonly HashSet<string> s_done = new(StringComparer.Ordinal) { "activated", "already_active", "password_reset" };
-
     public IResult Render(LinkPage page, HttpContext httpContext)
     {
         var body = new StringBuilder("<section>");
@@ -32,10 +29,10 @@ public sealed class SamplePageRenderer(IHostEnvironment environment, IOptions<Us
         }
 
         // An outcome is a result to see at a glance: a notice, red when the link could not be used. Not by status: a
-        // landing reports a dead link with 200, so it is told by its code.
+        // landing reports a dead link with 200, so it is told by Succeeded.
         string paragraph = page.Kind switch
         {
-            LinkPageKind.Outcome when !s_done.Contains(page.Code) => "<p class=\"notice error\">",
+            LinkPageKind.Outcome when !page.Succeeded => "<p class=\"notice error\">",
             LinkPageKind.Outcome or LinkPageKind.RequestAccepted => "<p class=\"notice\">",
             _ => "<p>",
         };

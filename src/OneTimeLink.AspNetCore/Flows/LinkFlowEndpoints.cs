@@ -108,19 +108,20 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
         string? password = null;
         if (flow.Confirm.TakesPassword)
         {
-            // A refused password must never use the link up: every check of it comes before the redemption.
+            // A refused password must never use the link up: every check of it comes before the redemption, and a link
+            // that could not be used anyway is answered as such first.
+            LinkValidationResult validated = await pipeline.Links.ValidateAsync(token, flow.Purpose, cancellationToken).ConfigureAwait(false);
+            if (!validated.Succeeded)
+            {
+                return Answer(context, await ClassifyAsync(validated, lookup, context.RequestServices, cancellationToken).ConfigureAwait(false), html);
+            }
+
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             password = InputRules.CheckPassword(body.Value.Password, flow.PasswordRule, errors);
             if (password is null)
             {
                 Log.InvalidRequest(pipeline.Logger, http.Path, "invalid fields: " + string.Join(", ", errors.Keys));
-                return PasswordRefused(context, token, errors, html);
-            }
-
-            LinkValidationResult validated = await pipeline.Links.ValidateAsync(token, flow.Purpose, cancellationToken).ConfigureAwait(false);
-            if (!validated.Succeeded)
-            {
-                return Answer(context, await ClassifyAsync(validated, lookup, context.RequestServices, cancellationToken).ConfigureAwait(false), html);
+                return PasswordRefused(context, token, validated.ExpiresAt, errors, html);
             }
 
             IReadOnlyList<string> problems = await flow.CheckPasswordAsync(validated.Subject, password, context.RequestServices, cancellationToken).ConfigureAwait(false);
@@ -128,7 +129,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
             {
                 Log.PasswordRefused(pipeline.Logger, validated.Subject, validated.TokenId);
                 errors[InputRules.PasswordField] = [.. problems];
-                return PasswordRefused(context, token, errors, html);
+                return PasswordRefused(context, token, validated.ExpiresAt, errors, html);
             }
         }
 
@@ -199,8 +200,8 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
             : LinkFlowAnswers.Problem(outcome, flow.LinkNoun, outcome.OffersNewLink ? pipeline.Uris.BuildUri(flow.Options, routes.Of(flow.NewLinkPath)) : null);
     }
 
-    private IResult PasswordRefused(HttpContext context, string token, Dictionary<string, string[]> errors, bool html) =>
-        html ? Page(context, _pages.Landing(context.Request, token, null, errors)) : LinkFlowAnswers.InvalidFields(errors);
+    private IResult PasswordRefused(HttpContext context, string token, DateTimeOffset? expiresAt, Dictionary<string, string[]> errors, bool html) =>
+        html ? Page(context, _pages.Landing(context.Request, token, expiresAt, errors)) : LinkFlowAnswers.InvalidFields(errors);
 
     private IResult LandingRefusal(HttpContext context, LinkOutcome outcome, DateTimeOffset? expiresAt, bool json)
     {
