@@ -17,9 +17,10 @@ import os
 import re
 import sys
 
-ROWS = ["OneTimeLink", "JsonWebTokenHandler", "Identity", "Floor"]
+ROWS = ["OneTimeLink", "OneTimeLinkSteadyState", "JsonWebTokenHandler", "Identity", "Floor"]
 LABELS = {
     "OneTimeLink": "OneTimeLink",
+    "OneTimeLinkSteadyState": "OneTimeLink, steady state",
     "JsonWebTokenHandler": "JsonWebTokenHandler (tuned, baseline)",
     "Identity": "Identity DataProtectorTokenProvider",
     "Floor": "Hand-written floor",
@@ -94,7 +95,7 @@ def svg(rows, environment):
     for i, r in enumerate(trips):
         y = top + i * (bar_h + gap)
         w = max(1.0, r["mean_ns"] * scale)
-        colour = "#2f6fdf" if r["Method"] == "OneTimeLink" else ("#9aa5b1" if r["Method"] != "Floor" else "#c9d1d9")
+        colour = "#2f6fdf" if r["Method"].startswith("OneTimeLink") else ("#9aa5b1" if r["Method"] != "Floor" else "#c9d1d9")
         ratio = r.get("Ratio", "").strip()
         label = f'{human_time(r["mean_ns"])}  ·  {ratio}×  ·  {human_size(r["alloc_b"])}'
         out += [

@@ -42,6 +42,9 @@ for _ in $(seq 1 60); do curl -fs -o /dev/null -X POST "$base/account/resend-act
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/account/register" -H 'Content-Type: application/json' \
     -d '{"email":"consumer@example.com","password":"correct horse battery"}')
 [ "$status" = 202 ] || { echo "register answered $status"; cat "$work/app.log"; exit 1; }
+# The 202 is written before the account work and the mail, which run on the flows' background queue: wait for the link.
+for _ in $(seq 1 100); do [ -s "$LINK_FILE" ] && break; sleep 0.1; done
+[ -s "$LINK_FILE" ] || { echo "no activation link within 10 s of the 202"; cat "$work/app.log"; exit 1; }
 link=$(cat "$LINK_FILE")
 token=$(python3 -c 'import sys, urllib.parse as u; print(u.parse_qs(u.urlparse(sys.argv[1]).query)["token"][0])' "$link")
 answer=$(curl -s -X POST "$base/account/activate" -H 'Content-Type: application/json' -d "{\"token\":\"$token\"}")

@@ -7,9 +7,15 @@ public sealed class OneTimeLinkRows : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public OneTimeLinkRows()
+    /// <param name="clock">The clock the service reads; the system clock when null.</param>
+    public OneTimeLinkRows(TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddOneTimeLinks(options =>
         {
             options.Issuer = LinkClaims.Issuer;

@@ -23,9 +23,17 @@ public abstract class Rows : IDisposable
     [BenchmarkDotNet.Attributes.GlobalCleanup]
     public void Dispose()
     {
-        OneTimeLinkRows?.Dispose();
-        IdentityRows?.Dispose();
-        FloorRows?.Dispose();
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            OneTimeLinkRows?.Dispose();
+            IdentityRows?.Dispose();
+            FloorRows?.Dispose();
+        }
     }
 }

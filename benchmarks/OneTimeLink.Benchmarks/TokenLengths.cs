@@ -34,6 +34,7 @@ public static class TokenLengths
         return new Dictionary<string, int>(StringComparer.Ordinal)
         {
             [nameof(IssueBenchmarks.OneTimeLink)] = oneTimeLink.Issue().Length,
+            [nameof(RoundTripBenchmarks.OneTimeLinkSteadyState)] = oneTimeLink.Issue().Length,
             [nameof(IssueBenchmarks.JsonWebTokenHandler)] = new JsonWebTokenHandlerRows().Issue().Length,
             [nameof(IssueBenchmarks.Identity)] = Uri.EscapeDataString(identity.IssueAsync().GetAwaiter().GetResult()).Length,
             [nameof(IssueBenchmarks.Floor)] = floor.Issue().Length,

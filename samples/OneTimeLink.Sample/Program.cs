@@ -19,13 +19,24 @@ builder.Logging.AddSimpleConsole(o =>
 // Users and the dev mailbox live in SQLite; a relative path is resolved against the app's folder.
 builder.Services.AddDbContext<SampleDbContext>(o => o.UseSqlite(SampleDatabase.ConnectionString(builder.Configuration, builder.Environment)));
 builder.Services.AddScoped<IPasswordHasher<SampleUser>, PasswordHasher<SampleUser>>();
-builder.Services.AddScoped<EfUserActivationStore>();
-builder.Services.AddScoped<IUserActivationStore>(sp => sp.GetRequiredService<EfUserActivationStore>());
-builder.Services.AddScoped<IActivationLinkSender, DevMailboxSender>();
 
-// One-time links: keys and purposes from the "OneTimeLinks" section, endpoints' settings from "UserActivation".
+// One store and one sender serve both flows; the flows resolve them in scopes of their own.
+builder.Services.AddScoped<EfUserStore>();
+builder.Services.AddScoped<IUserActivationStore>(sp => sp.GetRequiredService<EfUserStore>());
+builder.Services.AddScoped<IPasswordResetStore>(sp => sp.GetRequiredService<EfUserStore>());
+builder.Services.AddScoped<DevMailboxSender>();
+builder.Services.AddScoped<IActivationLinkSender>(sp => sp.GetRequiredService<DevMailboxSender>());
+builder.Services.AddScoped<IPasswordResetLinkSender>(sp => sp.GetRequiredService<DevMailboxSender>());
+
+// Every page of the flows in the sample's own layout.
+builder.Services.AddSingleton<ILinkPageRenderer, SamplePageRenderer>();
+
+// One-time links: keys and purposes from the "OneTimeLinks" section. Both flows read "LinkFlows": the site's public
+// address and its sign-in page are the same whichever link a mail carries.
+IConfigurationSection linkFlows = builder.Configuration.GetSection("LinkFlows");
 IOneTimeLinkBuilder links = builder.Services.AddOneTimeLinks(builder.Configuration.GetSection("OneTimeLinks"))
-    .AddUserActivation(builder.Configuration.GetSection("UserActivation"));
+    .AddUserActivation(linkFlows)
+    .AddPasswordReset(linkFlows);
 
 // The in-memory redemption store makes a link single-use within this process only. Several instances behind a load
 // balancer must share the record of redeemed links, or a link used on one would still work on the others: given a
@@ -37,21 +48,23 @@ if (!string.IsNullOrWhiteSpace(redis))
     builder.Services.AddHealthChecks().AddRedisRedemptionStoreHealthCheck();
 }
 
+// The cookie carries the user's security stamp and is checked against it on every request (SessionCookieEvents), so
+// a password reset signs the user out everywhere. Outside Development it is sent over https only.
+builder.Services.AddScoped<SessionCookieEvents>();
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>
     {
         o.Cookie.Name = "onetimelink-sample";
+        o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
-        o.Events.OnRedirectToLogin = context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return Task.CompletedTask;
-        };
+        o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        o.EventsType = typeof(SessionCookieEvents);
     });
 builder.Services.AddAuthorization();
 builder.Services.AddProblemDetails();
 
-// Per-client throttling of the account endpoints with ASP.NET Core's rate limiter (the adapter throttles per email itself).
+// Per-client throttling of the flows' endpoints with ASP.NET Core's rate limiter (the flows throttle mail per address
+// themselves), and the sign-in throttle, per client and per address, which POST /login asks once it has read the form.
 int permitsPerMinute = builder.Configuration.GetValue("RateLimiting:AccountPermitsPerMinute", 30);
 builder.Services.AddRateLimiter(o =>
 {
@@ -60,6 +73,11 @@ builder.Services.AddRateLimiter(o =>
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
 });
+builder.Services.AddOptions<LoginThrottleOptions>()
+    .Bind(builder.Configuration.GetSection("LoginThrottle"), o => o.ErrorOnUnknownConfiguration = true)
+    .Validate(o => o.AttemptsPerAddress > 0 && o.AttemptsPerClient > 0 && o.Window > TimeSpan.Zero, "LoginThrottle: attempts and window must be positive.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<LoginThrottle>();
 
 WebApplication app = builder.Build();
 
@@ -73,6 +91,7 @@ app.UseRateLimiter();
 
 app.MapGet("/", (IHostEnvironment environment) => HomePage.Render(environment.IsDevelopment()));
 app.MapUserActivation("/account").RequireRateLimiting("account");
+app.MapPasswordReset("/account").RequireRateLimiting("account");
 app.MapSignIn();
 if (!string.IsNullOrWhiteSpace(redis))
 {

@@ -1,53 +1,40 @@
 namespace OneTimeLink.AspNetCore;
 
 /// <summary>
-/// The application's user storage, as the activation endpoints use it: an EF Core <c>DbContext</c>, ASP.NET Core
-/// Identity's <c>UserManager</c> or anything else. Register it in DI; it may be scoped.
+/// The application's user storage, as account activation uses it. Register it in DI; it may be scoped: the flows call
+/// it from a scope of their own, after the request was answered.
 /// </summary>
-/// <remarks>
-/// Emails are compared the way the store compares them (usually case-insensitively, after normalization); the endpoints
-/// pass them on trimmed and syntax-checked. Passwords are the store's business: it hashes them, the endpoints only check
-/// their length and never keep or log them.
-/// </remarks>
-public interface IUserActivationStore
+public interface IUserActivationStore : ILinkFlowUserStore
 {
     /// <summary>Creates an inactive user, unless the email is already taken.</summary>
     /// <param name="email">The new user's email address.</param>
     /// <param name="password">The new user's password, in clear: hash it (Identity's <c>IPasswordHasher</c>, for example) before storing it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The new, inactive user; <see langword="null"/> when a user with this email already exists.</returns>
-    ValueTask<ActivationUser?> CreateInactiveUserAsync(string email, string password, CancellationToken cancellationToken);
-
-    /// <summary>Finds a user by id.</summary>
-    /// <param name="userId">The user's id, as given by <see cref="ActivationUser.Id"/>.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>The user, or <see langword="null"/> when there is none.</returns>
-    ValueTask<ActivationUser?> FindByIdAsync(string userId, CancellationToken cancellationToken);
-
-    /// <summary>Finds a user by email address.</summary>
-    /// <param name="email">The email address, trimmed.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>The user, or <see langword="null"/> when there is none.</returns>
-    ValueTask<ActivationUser?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+    ValueTask<LinkFlowUser?> CreateInactiveUserAsync(string email, string password, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Activates the user (Identity: confirms the email). Idempotent: activating an active user changes nothing.
-    /// Activation must change the state <see cref="GetStateAsync"/> reports, so outstanding links die with it.
+    /// Replaces a pending registration: when the user is still inactive, sets the new password and changes the state
+    /// stamp, so every link sent for the earlier registration dies. Whoever registered an address first cannot keep
+    /// their password on it: only the registration whose link the mailbox owner follows counts.
+    /// </summary>
+    /// <param name="userId">The inactive user's id.</param>
+    /// <param name="password">The new password, in clear: hash it before storing it.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// <see langword="true"/> when the registration was replaced; <see langword="false"/> when the user is active by now
+    /// (check and change in one step, as a conditional update), and then nothing may change.
+    /// </returns>
+    ValueTask<bool> ReplacePendingRegistrationAsync(string userId, string password, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Activates the user (Identity: confirms the email), in one conditional step. Activation must change the user's
+    /// <see cref="LinkFlowUser.State"/>, so outstanding activation links die with it.
     /// </summary>
     /// <param name="userId">The user's id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task that completes when the user is active.</returns>
-    ValueTask ActivateAsync(string userId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Gets the user's current state stamp: an opaque string that changes when the user is activated and when
-    /// <see cref="RenewStateAsync"/> is called, like Identity's security stamp. Activation links are bound to it, so a
-    /// link stops working when it changes. Links carry only a keyed hash of it.
-    /// </summary>
-    /// <param name="userId">The user's id.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>The stamp, or <see langword="null"/> when the user does not exist.</returns>
-    ValueTask<string?> GetStateAsync(string userId, CancellationToken cancellationToken);
+    /// <returns><see langword="true"/> when this call activated the user; <see langword="false"/> when the user was active already.</returns>
+    ValueTask<bool> ActivateAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Changes the user's state stamp (Identity: <c>UpdateSecurityStampAsync</c>), so every link sent before stops

@@ -27,8 +27,9 @@ public sealed class RedisRedemptionStoreOptions
     /// such a connection never gives up, it keeps reconnecting).
     /// </summary>
     /// <remarks>
-    /// While Redis is unreachable each redemption waits this long, in case Redis comes back in the meantime (a restart or
-    /// a failover), before it is refused; lower it to refuse sooner.
+    /// The wait applies while the connection is up or being made for the first time: Redis slow, hung or unreachable
+    /// without the connection being seen to fail. Once the connection is known to be down, redemptions are refused at
+    /// once, without waiting, until it is re-established in the background.
     /// </remarks>
     /// <value>The default value is 2 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);

@@ -137,17 +137,38 @@ public sealed class ActivationProblemTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Activate_LinkRedeemedElsewhereWhileInactive_Answers410LinkUsed()
+    public async Task Activate_LinkRedeemedWithoutEffect_ActivatesOnRetry_ExactlyOnce()
     {
+        // The redemption was recorded, but the activation never happened (a store answer after its timeout, a crash
+        // between the two): the account's state is unchanged, so the same link finishes the job on retry.
         SentLink sent = await _app.RegisterAsync("ann@example.com");
         IOneTimeLinkService links = _app.Services.GetRequiredService<IOneTimeLinkService>();
-        (await links.RedeemAsync(sent.Token, TestApp.Purpose)).Succeeded.Should().BeTrue("another request consumed it");
+        (await links.RedeemAsync(sent.Token, TestApp.Purpose)).Succeeded.Should().BeTrue("a request recorded the redemption and went no further");
 
-        using HttpResponseMessage response = await _app.PostTokenAsync(sent.Token);
+        using HttpResponseMessage retry = await _app.PostTokenAsync(sent.Token);
+        using HttpResponseMessage again = await _app.PostTokenAsync(sent.Token);
 
-        JsonElement problem = await response.ShouldBeProblemAsync(HttpStatusCode.Gone, "link_used");
-        problem.GetProperty("resend").GetString().Should().Be(ResendUri);
+        (await retry.ReadJsonAsync()).GetProperty("status").GetString().Should().Be("activated");
+        (await again.ReadJsonAsync()).GetProperty("status").GetString().Should().Be("already_active");
+        _app.Store.Get("ann@example.com")!.IsActive.Should().BeTrue();
+        _app.Logs.GetSnapshot().Count(r => r.Id.Name == "UserActivated").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Activate_UserStoreFails_Answers503ThatTheLinkStillWorks_AndTheRetryActivates()
+    {
+        SentLink sent = await _app.RegisterAsync("ann@example.com");
+        _app.Store.FailActivations(1);
+
+        using HttpResponseMessage failed = await _app.PostTokenAsync(sent.Token);
+        JsonElement problem = await failed.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "store_unavailable");
+        problem.GetProperty("detail").GetString().Should().Contain("your link still works");
         _app.Store.Get("ann@example.com")!.IsActive.Should().BeFalse();
+
+        using HttpResponseMessage retry = await _app.PostTokenAsync(sent.Token);
+
+        (await retry.ReadJsonAsync()).GetProperty("status").GetString().Should().Be("activated");
+        _app.Store.Get("ann@example.com")!.IsActive.Should().BeTrue();
     }
 
     [Fact]

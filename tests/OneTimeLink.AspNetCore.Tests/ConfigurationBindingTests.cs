@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OneTimeLink.AspNetCore.Queue;
 using OneTimeLink.AspNetCore.Tests.Infrastructure;
 
 namespace OneTimeLink.AspNetCore.Tests;
@@ -41,9 +42,10 @@ public sealed class ConfigurationBindingTests
         using HttpResponseMessage response = await app.GetTestClient().PostAsync(
             "/account/register",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "ann@example.com", ["password"] = "long enough password" }));
+        await app.Services.GetRequiredService<BackgroundWorkQueue>().WhenIdleAsync();
 
         options.PublicBaseUri.Should().Be(new Uri("https://configured.example/app/"));
-        options.TokenPlacement.Should().Be(ActivationTokenPlacement.Fragment);
+        options.TokenPlacement.Should().Be(LinkTokenPlacement.Fragment);
         options.PasswordMinLength.Should().Be(12);
         options.EmailThrottleWindow.Should().Be(TimeSpan.FromMinutes(5));
         sender.LastLinkTo("ann@example.com").Link.AbsoluteUri.Should().StartWith("https://configured.example/app/account/activate#token=");

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using OneTimeLink.AspNetCore.Links;
 using OneTimeLink.AspNetCore.Tests.Infrastructure;
+using OneTimeLink.AspNetCore.Throttling;
 
 namespace OneTimeLink.AspNetCore.Tests;
 
@@ -10,54 +10,78 @@ public sealed class EmailThrottleTests
     private readonly FakeTimeProvider _time = new(TestApp.Start);
 
     [Fact]
-    public void TryAcquire_WithinTheWindow_RefusesUntilItHasPassed()
+    public async Task TryAcquire_WithinTheWindow_RefusesUntilItHasPassed()
     {
-        var throttle = new EmailThrottle(s_window, _time, capacity: 10);
+        var throttle = new EmailThrottle(new InMemoryLinkFlowStateStore(_time, capacity: 10));
 
-        throttle.TryAcquire("ann@example.com").Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeTrue();
         _time.Advance(s_window - TimeSpan.FromSeconds(1));
-        throttle.TryAcquire("ann@example.com").Should().BeFalse();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeFalse();
         _time.Advance(TimeSpan.FromSeconds(1));
-        throttle.TryAcquire("ann@example.com").Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeTrue();
     }
 
     [Fact]
-    public void TryAcquire_IgnoresCaseAndSurroundingSpace_AndKeepsAddressesApart()
+    public async Task TryAcquire_KeepsUsersApart()
     {
-        var throttle = new EmailThrottle(s_window, _time, capacity: 10);
+        var throttle = new EmailThrottle(new InMemoryLinkFlowStateStore(_time, capacity: 10));
 
-        throttle.TryAcquire("ann@example.com").Should().BeTrue();
-        throttle.TryAcquire(" ANN@Example.com ").Should().BeFalse();
-        throttle.TryAcquire("bob@example.com").Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeFalse();
+        (await throttle.TryAcquireAsync("user-2", s_window, default)).Should().BeTrue();
     }
 
     [Fact]
-    public void TryAcquire_PastCapacity_ForgetsTheOldestAndStaysBounded()
+    public async Task TryAcquire_TheFirstMessageBlocksForTheWindowOfTheFlowThatSentIt()
     {
-        var throttle = new EmailThrottle(s_window, _time, capacity: 3);
+        var throttle = new EmailThrottle(new InMemoryLinkFlowStateStore(_time, capacity: 10));
+        TimeSpan longer = TimeSpan.FromMinutes(5);
+
+        (await throttle.TryAcquireAsync("user-1", longer, default)).Should().BeTrue();
+        _time.Advance(s_window);
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeFalse("the first message blocks for its own five minutes");
+        _time.Advance(TimeSpan.FromMinutes(4));
+        (await throttle.TryAcquireAsync("user-1", s_window, default)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task TryAcquire_WindowOfZero_AlwaysAllowsAndKeepsNothing()
+    {
+        var store = new InMemoryLinkFlowStateStore(_time, capacity: 10);
+        var throttle = new EmailThrottle(store);
+
+        (await throttle.TryAcquireAsync("user-1", TimeSpan.Zero, default)).Should().BeTrue();
+        (await throttle.TryAcquireAsync("user-1", TimeSpan.Zero, default)).Should().BeTrue();
+        store.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Store_PastCapacity_ForgetsTheKeyThatExpiresFirst_AndStaysBounded()
+    {
+        var store = new InMemoryLinkFlowStateStore(_time, capacity: 3);
 
         for (int i = 0; i < 10; i++)
         {
-            throttle.TryAcquire($"user{i}@example.com").Should().BeTrue();
-            throttle.Count.Should().BeLessThanOrEqualTo(3);
+            (await store.TrySetAsync($"k{i}", s_window + TimeSpan.FromSeconds(i), default)).Should().BeTrue();
+            store.Count.Should().BeLessThanOrEqualTo(3);
         }
 
-        throttle.TryAcquire("user9@example.com").Should().BeFalse("the newest are remembered");
-        throttle.TryAcquire("user0@example.com").Should().BeTrue("the oldest were forgotten");
+        (await store.TrySetAsync("k9", s_window, default)).Should().BeFalse("the latest to expire are kept");
+        (await store.TrySetAsync("k0", s_window, default)).Should().BeTrue("the soonest to expire were forgotten");
     }
 
     [Fact]
-    public void TryAcquire_ForgetsExpiredEntries()
+    public async Task Store_ForgetsExpiredKeys_AsItGoes()
     {
-        var throttle = new EmailThrottle(s_window, _time, capacity: 100);
+        var store = new InMemoryLinkFlowStateStore(_time, capacity: 100);
         for (int i = 0; i < 50; i++)
         {
-            throttle.TryAcquire($"user{i}@example.com");
+            await store.TrySetAsync($"k{i}", s_window, default);
         }
 
         _time.Advance(s_window);
-        throttle.TryAcquire("late@example.com").Should().BeTrue();
+        (await store.TrySetAsync("late", s_window, default)).Should().BeTrue();
 
-        throttle.Count.Should().Be(1);
+        store.Count.Should().Be(1);
     }
 }

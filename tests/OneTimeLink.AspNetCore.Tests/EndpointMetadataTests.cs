@@ -13,7 +13,7 @@ namespace OneTimeLink.AspNetCore.Tests;
 public sealed class EndpointMetadataTests
 {
     [Fact]
-    public async Task MapUserActivation_MapsFourNamedEndpointsDescribedForOpenApi()
+    public async Task MapUserActivationAndMapPasswordReset_MapNamedEndpointsDescribedForOpenApi()
     {
         await using TestApp app = await TestApp.StartAsync();
 
@@ -22,9 +22,12 @@ public sealed class EndpointMetadataTests
         endpoints.Select(e => (e.RoutePattern.RawText, e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)).Should().BeEquivalentTo(
         [
             ("/account/register", "UserActivation.Register"),
-            ("/account/activate", "UserActivation.ActivationLanding"),
+            ("/account/activate", "UserActivation.ActivateLanding"),
             ("/account/activate", "UserActivation.Activate"),
             ("/account/resend-activation", "UserActivation.ResendActivation"),
+            ("/account/forgot-password", "PasswordReset.ForgotPassword"),
+            ("/account/reset-password", "PasswordReset.ResetPasswordLanding"),
+            ("/account/reset-password", "PasswordReset.ResetPassword"),
         ]);
         RouteEndpoint activate = endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "UserActivation.Activate");
         activate.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>().Select(m => m.StatusCode)
@@ -39,8 +42,10 @@ public sealed class EndpointMetadataTests
 
         IEndpointConventionBuilder conventions = app.MapUserActivation("/account");
         conventions.WithMetadata(marker);
+        app.MapPasswordReset("/account");
 
-        Endpoints(app).Should().HaveCount(4).And.OnlyContain(e => e.Metadata.Contains(marker));
+        Endpoints(app).Should().HaveCount(7);
+        Endpoints(app).Where(e => e.Metadata.Contains(marker)).Should().HaveCount(4, "the conventions of one Map call reach its own endpoints only");
     }
 
     [Fact]

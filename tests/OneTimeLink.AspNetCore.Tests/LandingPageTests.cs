@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using OneTimeLink.AspNetCore.Endpoints;
 using OneTimeLink.AspNetCore.Pages;
 using OneTimeLink.AspNetCore.Tests.Infrastructure;
 
@@ -32,6 +31,28 @@ public sealed class LandingPageTests : IAsyncLifetime
         html.Should().Contain("2026-11-29 14:00 UTC");
     }
 
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/json")]
+    public async Task Head_AnswersLikeGet_WithoutABody_AndConsumesNothing(string accept)
+    {
+        SentLink sent = await _app.RegisterAsync("ann@example.com");
+        using var get = new HttpRequestMessage(HttpMethod.Get, sent.PathAndQuery);
+        using var head = new HttpRequestMessage(HttpMethod.Head, sent.PathAndQuery);
+        get.Headers.Accept.ParseAdd(accept);
+        head.Headers.Accept.ParseAdd(accept);
+
+        using HttpResponseMessage getResponse = await _app.Client.SendAsync(get);
+        using HttpResponseMessage headResponse = await _app.Client.SendAsync(head);
+
+        headResponse.StatusCode.Should().Be(getResponse.StatusCode);
+        headResponse.Content.Headers.ContentType.Should().Be(getResponse.Content.Headers.ContentType);
+        headResponse.ShouldHaveSecurityHeaders();
+        (await headResponse.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        (await getResponse.Content.ReadAsByteArrayAsync()).Should().NotBeEmpty();
+        (await _app.PostTokenAsync(sent.Token)).StatusCode.Should().Be(HttpStatusCode.OK, "neither request consumed the link");
+    }
+
     [Fact]
     public async Task Landing_TokenWithMarkup_IsNeverEchoedUnescaped()
     {
@@ -43,20 +64,34 @@ public sealed class LandingPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void LandingPage_EncodesEverythingItEchoes()
+    public void DefaultPages_EncodeEverythingTheyEcho()
     {
-        string html = ActivationPages.Landing("\"><script>alert(1)</script>", TestApp.Start, "/a\"<b>");
+        const string Markup = "\"><script>alert(1)</script>";
+        var page = new LinkPage
+        {
+            Kind = LinkPageKind.Landing,
+            Flow = LinkFlowNames.PasswordReset,
+            Code = "link_valid",
+            Succeeded = true,
+            StatusCode = 400,
+            Title = Markup,
+            Message = Markup,
+            SignInPath = "/x" + Markup,
+            Errors = new Dictionary<string, string[]> { ["password"] = [Markup] },
+            Form = new LinkPageForm
+            {
+                Action = "/a\"<b>",
+                SubmitLabel = Markup,
+                HiddenFields = new Dictionary<string, string> { ["token"] = Markup },
+                Fields = [new LinkPageField { Name = "p" + Markup, Label = Markup, InputType = "password", Autocomplete = Markup, MaxLength = 9 }],
+            },
+            NewLinkForm = new LinkPageForm { Action = "/x" + Markup, SubmitLabel = Markup },
+        };
 
-        html.Should().NotContain("<script").And.NotContain("<b>");
-        html.Should().Contain("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;").And.Contain("action=\"/a&quot;&lt;b&gt;\"");
-    }
+        string html = DefaultLinkPageRenderer.ToHtml(page);
 
-    [Fact]
-    public void OutcomePage_EncodesTheResendPath()
-    {
-        string html = ActivationPages.Outcome(ActivationOutcome.LinkExpired, "/x\"><script>", null);
-
-        html.Should().NotContain("<script").And.Contain("action=\"/x&quot;&gt;&lt;script&gt;\"");
+        html.Should().NotContain("<script").And.NotContain("<b>").And.NotContain("alert(1)</");
+        html.Should().Contain("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"").And.Contain("action=\"/a&quot;&lt;b&gt;\"");
     }
 
     [Fact]

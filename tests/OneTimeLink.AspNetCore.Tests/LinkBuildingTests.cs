@@ -59,7 +59,7 @@ public sealed class LinkBuildingTests
     [Fact]
     public async Task Link_WithFragmentPlacement_CarriesTheTokenInTheFragment()
     {
-        await using TestApp app = await TestApp.StartAsync(o => o.TokenPlacement = ActivationTokenPlacement.Fragment);
+        await using TestApp app = await TestApp.StartAsync(o => o.TokenPlacement = LinkTokenPlacement.Fragment);
 
         SentLink sent = await app.RegisterAsync("ann@example.com");
 

@@ -18,22 +18,29 @@ public sealed class LoggingTests
     {
         await using TestApp app = await TestApp.StartAsync();
         const string FormPassword = "form password 123";
+        const string ReplacingPassword = "replacing secret 456";
+        const string RefusedPassword = "my password 789";
+        const string NewPassword = "brand new secret 012";
 
         SentLink sent = await app.RegisterAsync("ann@example.com");
         await app.Client.PostAsync("/account/register", new FormUrlEncodedContent([new("email", "bob@example.com"), new("password", FormPassword)]));
-        app.Time.Advance(TimeSpan.FromMinutes(1));
-        await app.Client.PostAsJsonAsync("/account/register", new { email = "ann@example.com", password = TestApp.Password });
-        await app.Client.PostAsJsonAsync("/account/register", new { email = "ann@example.com", password = "short" });
         await app.Client.GetAsync(sent.PathAndQuery);
         await app.PostTokenAsync(sent.Token + "x");
         (await app.PostTokenAsync(sent.Token)).StatusCode.Should().Be(HttpStatusCode.OK);
         await app.PostTokenAsync(sent.Token);
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        await app.Client.PostAsJsonAsync("/account/register", new { email = "ann@example.com", password = TestApp.Password });
+        await app.Client.PostAsJsonAsync("/account/register", new { email = "ann@example.com", password = "short" });
+        await app.Client.PostAsJsonAsync("/account/register", new { email = "bob@example.com", password = ReplacingPassword });
         SentLink bobs = app.Sender.LastLinkTo("bob@example.com");
         app.Time.Advance(TimeSpan.FromHours(3));
         await app.PostTokenAsync(bobs.Token);
+        SentLink reset = await app.ForgotPasswordAsync("ann@example.com");
+        await app.Client.PostAsJsonAsync("/account/reset-password", new { token = reset.Token, password = RefusedPassword });
+        (await app.Client.PostAsJsonAsync("/account/reset-password", new { token = reset.Token, password = NewPassword })).StatusCode.Should().Be(HttpStatusCode.OK);
 
         IReadOnlyList<FakeLogRecord> records = app.Logs.GetSnapshot();
-        string[] secrets = [sent.Token, bobs.Token, TestApp.Password, FormPassword, "short"];
+        string[] secrets = [sent.Token, bobs.Token, reset.Token, TestApp.Password, FormPassword, ReplacingPassword, RefusedPassword, NewPassword, "short"];
         foreach (FakeLogRecord record in records.Where(r => r.Category != HostingRequestLog))
         {
             string text = Render(record);
@@ -45,8 +52,11 @@ public sealed class LoggingTests
         }
 
         records.Select(r => r.Id.Name).Should().Contain(
-            ["UserRegistered", "ActivationLinkSent", "RegistrationForExistingUser", "AccountExistsNoticeSent", "InvalidRequest", "UserActivated", "AlreadyActive", "ActivationRejected"]);
-        records.Where(r => r.Id.Name == "ActivationRejected").Select(r => r.Message)
+        [
+            "UserRegistered", "LinkSent", "RegistrationForExistingUser", "NoticeSent", "InvalidRequest", "UserActivated", "AlreadyActive",
+            "LinkRefused", "PendingRegistrationReplaced", "PasswordRefused", "PasswordReset",
+        ]);
+        records.Where(r => r.Id.Name == "LinkRefused").Select(r => r.Message)
             .Should().Contain(m => m.Contains("link_invalid", StringComparison.Ordinal))
             .And.Contain(m => m.Contains("link_expired", StringComparison.Ordinal));
         records.Single(r => r.Id.Name == "UserActivated").Message.Should().Contain(sent.User.Id);

@@ -27,7 +27,7 @@ public sealed class PackageReadmeTests
 
         await using WebApplication app = Snippet(args);
 
-        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Should().HaveCount(4);
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Should().HaveCount(7);
         IssuedLink link = await app.Services.GetRequiredService<IOneTimeLinkService>().IssueAsync(UserActivationOptions.DefaultPurpose, "user-1");
         link.ExpiresAt.Should().Be(link.IssuedAt.AddHours(2));
     }
@@ -35,8 +35,8 @@ public sealed class PackageReadmeTests
     [Fact]
     public void Snippet_IsTheOneInPackageMd()
     {
-        string packageMd = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "OneTimeLink.AspNetCore", "PACKAGE.md"));
-        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "OneTimeLink.AspNetCore.Tests", "PackageReadmeTests.cs"));
+        string packageMd = File.ReadAllText(Path.Combine(Repository.Root(), "src", "OneTimeLink.AspNetCore", "PACKAGE.md"));
+        string source = File.ReadAllText(Path.Combine(Repository.Root(), "tests", "OneTimeLink.AspNetCore.Tests", "PackageReadmeTests.cs"));
         int start = source.IndexOf(SnippetStart + "\n", StringComparison.Ordinal) + SnippetStart.Length + 1;
         string snippet = string.Join(
             "\n",
@@ -51,29 +51,18 @@ public sealed class PackageReadmeTests
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
         builder.Services.AddScoped<IUserActivationStore, UserStore>(); // your users: EF Core, ASP.NET Core Identity, ...
+        builder.Services.AddScoped<IPasswordResetStore, UserStore>();
         builder.Services.AddScoped<IActivationLinkSender, Mailer>(); // your mail: SMTP, a mail API, ...
+        builder.Services.AddScoped<IPasswordResetLinkSender, Mailer>();
         builder.Services
             .AddOneTimeLinks(builder.Configuration.GetSection("OneTimeLinks"))
-            .AddUserActivation(o => o.PublicBaseUri = new Uri("https://example.com"));
+            .AddUserActivation(o => o.PublicBaseUri = new Uri("https://example.com"))
+            .AddPasswordReset(o => o.PublicBaseUri = new Uri("https://example.com"));
 
         WebApplication app = builder.Build();
         app.MapUserActivation("/account");
+        app.MapPasswordReset("/account");
         // snippet:end
         return app;
-    }
-
-    /// <summary>
-    /// Found from the test's output folder, not from [CallerFilePath]: CI builds are deterministic and map source paths
-    /// to <c>/_/</c>.
-    /// </summary>
-    private static string RepositoryRoot()
-    {
-        DirectoryInfo? folder = new(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OneTimeLink.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException($"No OneTimeLink.sln above {AppContext.BaseDirectory}.");
     }
 }

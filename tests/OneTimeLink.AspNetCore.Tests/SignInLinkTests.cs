@@ -5,7 +5,7 @@ using OneTimeLink.AspNetCore.Tests.Infrastructure;
 
 namespace OneTimeLink.AspNetCore.Tests;
 
-/// <summary>With <see cref="UserActivationOptions.SignInPath"/>, a person who activated is shown the way on.</summary>
+/// <summary>With <see cref="LinkFlowOptions.SignInPath"/>, a person who activated is shown the way on.</summary>
 public sealed class SignInLinkTests
 {
     [Fact]

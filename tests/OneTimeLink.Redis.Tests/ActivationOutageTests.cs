@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace OneTimeLink.Redis.Tests;
 
 /// <summary>The activation endpoint in front of the Redis store: a Redis outage is a 503 the person can retry, never an activation.</summary>
+[Collection(OutageCollection.Name)]
 public sealed class ActivationOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan s_storeTimeout = TimeSpan.FromSeconds(1);

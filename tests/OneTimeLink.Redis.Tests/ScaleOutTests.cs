@@ -9,6 +9,9 @@ namespace OneTimeLink.Redis.Tests;
 [Collection(RedisCollection.Name)]
 public sealed class ScaleOutTests(RedisFixture redis)
 {
+    /// <summary>The library's default clock skew, which these providers keep.</summary>
+    private static readonly TimeSpan s_skew = new OneTimeLinkOptions().ClockSkew;
+
     private readonly FakeTimeProvider _time = new(TestLinks.Start);
 
     [RedisFact]
@@ -55,9 +58,8 @@ public sealed class ScaleOutTests(RedisFixture redis)
     }
 
     [RedisFact]
-    public async Task RedeemAsync_KeyExpiresWhenTheTokenCanNoLongerValidate()
+    public async Task RedeemAsync_KeyOutlivesTheTokenByOneClockSkew()
     {
-        var skew = TimeSpan.FromSeconds(30);
         await using ServiceProvider a = RedisLinks.CreateProvider(_time, redis.Configuration);
         IOneTimeLinkService links = a.GetRequiredService<IOneTimeLinkService>();
         IssuedLink link = await links.IssueAsync(TestLinks.Activate, "user-3");
@@ -67,6 +69,31 @@ public sealed class ScaleOutTests(RedisFixture redis)
         TimeSpan? ttl = await redis.Database.KeyTimeToLiveAsync(RedisRedemptionStoreOptions.DefaultKeyPrefix + link.TokenId);
 
         result.Succeeded.Should().BeTrue();
-        ttl.Should().BeCloseTo(link.ExpiresAt + skew - _time.GetUtcNow(), TimeSpan.FromSeconds(1));
+        ttl.Should().BeCloseTo(link.ExpiresAt + s_skew + s_skew - _time.GetUtcNow(), TimeSpan.FromSeconds(1));
+    }
+
+    [RedisFact]
+    public async Task RedeemAsync_InstanceWithItsClockTenSecondsBehind_RefusesALinkRedeemedAtTheEndOfItsLifeOnTheOther()
+    {
+        var fastClock = new FakeTimeProvider(TestLinks.Start);
+        var slowClock = new FakeTimeProvider(TestLinks.Start - TimeSpan.FromSeconds(10));
+        await using ServiceProvider fast = RedisLinks.CreateProvider(fastClock, redis.Configuration);
+        await using ServiceProvider slow = RedisLinks.CreateProvider(slowClock, redis.Configuration);
+        IOneTimeLinkService onFast = fast.GetRequiredService<IOneTimeLinkService>();
+        IOneTimeLinkService onSlow = slow.GetRequiredService<IOneTimeLinkService>();
+        IssuedLink link = await onFast.IssueAsync(TestLinks.Activate, "user-drift");
+
+        // The link's last millisecond by the fast clock; by the slow one it has ten seconds more to live.
+        TimeSpan toLastMillisecond = link.ExpiresAt + s_skew - TimeSpan.FromMilliseconds(1) - fastClock.GetUtcNow();
+        fastClock.Advance(toLastMillisecond);
+        slowClock.Advance(toLastMillisecond);
+        LinkValidationResult first = await onFast.RedeemAsync(link.Token, TestLinks.Activate);
+        TimeSpan? recordedFor = await redis.Database.KeyTimeToLiveAsync(RedisRedemptionStoreOptions.DefaultKeyPrefix + link.TokenId);
+        LinkValidationResult second = await onSlow.RedeemAsync(link.Token, TestLinks.Activate);
+
+        first.Succeeded.Should().BeTrue();
+        (await onSlow.ValidateAsync(link.Token, TestLinks.Activate)).Succeeded.Should().BeTrue("by the slow clock the link is still valid");
+        recordedFor.Should().BeGreaterThan(link.ExpiresAt + s_skew - slowClock.GetUtcNow(), "the record outlives the link by the slow clock too");
+        second.Failure.Should().Be(LinkFailure.AlreadyRedeemed);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using OneTimeLink.Sample.Tests.Infrastructure;
 
 namespace OneTimeLink.Sample.Tests;
@@ -47,11 +46,8 @@ public sealed class RedemptionStoreSwitchTests
         using HttpResponseMessage registered = await client.PostAsJsonAsync("/account/register", new { email, password = "correct horse battery" });
         registered.StatusCode.Should().Be(HttpStatusCode.Accepted);
 
-        using var mailbox = new HttpRequestMessage(HttpMethod.Get, "/dev/mailbox");
-        mailbox.Headers.Accept.ParseAdd("application/json");
-        using HttpResponseMessage messages = await client.SendAsync(mailbox);
-        JsonElement message = (await messages.Content.ReadFromJsonAsync<JsonElement[]>())!.First(m => m.GetProperty("to").GetString() == email);
-        string token = QueryHelpers.ParseQuery(new Uri(message.GetProperty("link").GetString()!).Query)["token"].ToString();
+        Uri link = await new DevMailbox(client).LinkAsync(email, "activation");
+        string token = DevMailbox.TokenOf(link);
 
         return await client.PostAsJsonAsync("/account/activate", new { token });
     }

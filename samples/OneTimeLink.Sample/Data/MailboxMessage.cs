@@ -11,8 +11,14 @@ public sealed class MailboxMessage
 
     public required string Body { get; init; }
 
-    /// <summary>The activation link, when the message carries one.</summary>
+    /// <summary>What the message is, one of <see cref="Mail.MailKinds"/>, so a test or a person can pick the right one.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The link, when the message carries one.</summary>
     public string? Link { get; init; }
+
+    /// <summary>The code to type in, when the message carries one (the emailed sign-in code); none of today's messages does.</summary>
+    public string? Code { get; init; }
 
     public DateTimeOffset SentAt { get; init; }
 }

@@ -16,7 +16,6 @@ public sealed class SampleDbContext(DbContextOptions<SampleDbContext> options) :
             user.HasIndex(u => u.NormalizedEmail).IsUnique();
             user.Property(u => u.Email).HasMaxLength(254);
             user.Property(u => u.NormalizedEmail).HasMaxLength(254);
-            user.Property(u => u.SecurityStamp).IsConcurrencyToken();
 
             // SQLite cannot order by DateTimeOffset; unix milliseconds keep ordering and precision.
             user.Property(u => u.CreatedAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
@@ -25,6 +24,7 @@ public sealed class SampleDbContext(DbContextOptions<SampleDbContext> options) :
         modelBuilder.Entity<MailboxMessage>(message =>
         {
             message.HasKey(m => m.Id);
+            message.Property(m => m.Kind).HasMaxLength(32);
             message.Property(m => m.SentAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
             message.HasIndex(m => m.SentAt);
         });

@@ -1,6 +1,6 @@
 namespace OneTimeLink.Sample.Data;
 
-/// <summary>A registered person. Inactive until they follow the link in their activation email.</summary>
+/// <summary>A registered person. Inactive until they follow the link in their activation email (or a reset link).</summary>
 public sealed class SampleUser
 {
     public required string Id { get; init; }
@@ -14,7 +14,10 @@ public sealed class SampleUser
 
     public bool IsActive { get; set; }
 
-    /// <summary>Changes whenever outstanding activation links must stop working (a newer link was sent).</summary>
+    /// <summary>
+    /// Changes whenever what was handed out before must stop working: outstanding links (a newer activation link was
+    /// sent, a pending registration was replaced, the password was reset) and, after a reset, every sign-in cookie.
+    /// </summary>
     public required string SecurityStamp { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }

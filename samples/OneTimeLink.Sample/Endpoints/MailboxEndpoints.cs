@@ -17,6 +17,6 @@ public static class MailboxEndpoints
 
             return Html.IsWantedBy(context.Request)
                 ? MailboxPage.Render(messages)
-                : Results.Ok(messages.Select(m => new { to = m.To, subject = m.Subject, link = m.Link, sentAt = m.SentAt }));
+                : Results.Ok(messages.Select(m => new { to = m.To, subject = m.Subject, kind = m.Kind, link = m.Link, code = m.Code, sentAt = m.SentAt }));
         });
 }

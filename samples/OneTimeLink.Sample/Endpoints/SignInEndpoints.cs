@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using OneTimeLink.Sample.Accounts;
+using OneTimeLink.Sample.Data;
 using OneTimeLink.Sample.Pages;
 
 namespace OneTimeLink.Sample.Endpoints;
@@ -13,11 +15,13 @@ public static partial class SignInEndpoints
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
         app.MapPost("/login", SignInAsync).DisableAntiforgery();
-        app.MapPost("/logout", SignOutAsync).DisableAntiforgery();
+        // Cast, so it maps as a handler whose result is written, not as a RequestDelegate (one HttpContext parameter).
+        app.MapPost("/logout", (Func<HttpContext, Task<IResult>>)SignOutAsync).DisableAntiforgery();
         app.MapGet("/me", Me);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, EfUserActivationStore users, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    private static async Task<IResult> SignInAsync(
+        HttpContext context, EfUserStore users, LoginThrottle throttle, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         bool html = Html.IsWantedBy(context.Request);
         SignInRequest? request = await ReadAsync(context.Request, cancellationToken);
@@ -27,7 +31,19 @@ public static partial class SignInEndpoints
         }
 
         ILogger logger = loggerFactory.CreateLogger(typeof(SignInEndpoints));
-        Data.SampleUser? user = await users.VerifyPasswordAsync(request.Email, request.Password, cancellationToken);
+        var attempt = new LoginAttempt(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", request.Email.Trim().ToUpperInvariant());
+        if (!throttle.TryAcquire(attempt, out TimeSpan? retryAfter))
+        {
+            LogSignInThrottled(logger);
+            if (retryAfter is { } wait)
+            {
+                context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Refuse(html, StatusCodes.Status429TooManyRequests, "too_many_attempts", "Too many sign-in attempts. Wait a minute, then try again.");
+        }
+
+        SampleUser? user = await users.VerifyPasswordAsync(request.Email, request.Password, cancellationToken);
         if (user is null)
         {
             LogSignInRefused(logger, "wrong email or password");
@@ -40,8 +56,13 @@ public static partial class SignInEndpoints
             return Refuse(html, StatusCodes.Status403Forbidden, "account_inactive", "Activate your account first: open the link we emailed you, or ask for a new one.");
         }
 
+        // The stamp goes into the cookie, so that SessionCookieEvents can end this session when the password changes.
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Email, user.Email)],
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id),
+                new Claim(ClaimTypes.Email, user.Email),
+                new Claim(SessionCookieEvents.SecurityStampClaimType, user.SecurityStamp),
+            ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         LogSignedIn(logger, user.Id);
@@ -51,10 +72,10 @@ public static partial class SignInEndpoints
             : Results.Ok(new { email = user.Email });
     }
 
-    private static async Task SignOutAsync(HttpContext context)
+    private static async Task<IResult> SignOutAsync(HttpContext context)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        context.Response.Redirect("/");
+        return Html.IsWantedBy(context.Request) ? Results.LocalRedirect("/") : Results.NoContent();
     }
 
     private static IResult Me(HttpContext context)
@@ -68,7 +89,7 @@ public static partial class SignInEndpoints
         }
 
         return Html.IsWantedBy(context.Request)
-            ? Html.Page("My account", $"<section><p>You are signed in as <strong id=\"email\">{Html.Encode(email)}</strong>.</p><form method=\"post\" action=\"/logout\"><button type=\"submit\">Sign out</button></form></section>")
+            ? Html.Page("My account", $"<section><p>You are signed in as <strong id=\"email\">{Html.Encode(email)}</strong>.</p><form method=\"post\" action=\"/logout\"><button id=\"sign-out\" type=\"submit\">Sign out</button></form></section>")
             : Results.Ok(new { email });
     }
 
@@ -102,6 +123,9 @@ public static partial class SignInEndpoints
 
     [LoggerMessage(2, LogLevel.Information, "Sign-in refused: {Reason}.")]
     private static partial void LogSignInRefused(ILogger logger, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Sign-in throttled: too many attempts from this client or on this address.")]
+    private static partial void LogSignInThrottled(ILogger logger);
 
     private sealed record SignInRequest(string? Email, string? Password);
 }

@@ -1,6 +1,8 @@
+using OneTimeLink.Sample.Accounts;
+
 namespace OneTimeLink.Sample.Pages;
 
-/// <summary>Register, resend and sign-in forms; each posts without JavaScript.</summary>
+/// <summary>Register, sign-in, forgot-password and resend forms; each posts without JavaScript.</summary>
 public static class HomePage
 {
     public static IResult Render(bool isDevelopment) => Html.Page(
@@ -22,6 +24,14 @@ public static class HomePage
             <label for="login-password">Password</label><input id="login-password" name="password" type="password" required autocomplete="current-password">
             <button id="sign-in" type="submit">Sign in</button>
           </form>
+        </section>
+        <section>
+          <h2>Forgot your password?</h2>
+          <form method="post" action="/account/forgot-password">
+            <label for="forgot-email">Email</label><input id="forgot-email" name="email" type="email" required autocomplete="email">
+            <button id="forgot" type="submit">Email me a reset link</button>
+          </form>
+          <p>The link lets you choose a new password (at least 8 characters). {Html.Encode(SamplePasswordPolicy.Description)} Resetting signs you out everywhere else.</p>
         </section>
         <section>
           <h2>Lost the activation email?</h2>

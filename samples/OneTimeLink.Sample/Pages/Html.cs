@@ -11,6 +11,7 @@ public static class Html
         h1 { font-size: 1.6rem; margin: 0 0 1rem; }
         h2 { font-size: 1.15rem; margin: 0 0 .75rem; }
         section { background: #fff; border-radius: .5rem; padding: 1.25rem 1.5rem; margin-bottom: 1rem; box-shadow: 0 1px 2px #0002; }
+        section > :first-child { margin-top: 0; }
         label { display: block; margin: .5rem 0 .2rem; font-weight: 600; }
         input { width: 100%; box-sizing: border-box; padding: .5rem; border: 1px solid #b8bfcc; border-radius: .35rem; font: inherit; }
         button { margin-top: .9rem; padding: .55rem 1.1rem; border: 0; border-radius: .35rem; background: #2456d3; color: #fff; font: inherit; cursor: pointer; }

@@ -1,24 +1,23 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using OneTimeLink;
 using OneTimeLink.AspNetCore;
+using OneTimeLink.AspNetCore.Activation;
 using OneTimeLink.AspNetCore.Configuration;
-using OneTimeLink.AspNetCore.Endpoints;
-using OneTimeLink.AspNetCore.Links;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds the account activation endpoints' services to one-time links.</summary>
+/// <summary>Adds account activation (register, activate, resend) to one-time links.</summary>
 public static class UserActivationOneTimeLinkBuilderExtensions
 {
+    /// <summary>The lifetime of activation links when configuration gives none.</summary>
+    private static readonly TimeSpan s_defaultLifetime = TimeSpan.FromHours(2);
+
     /// <summary>
     /// Adds account activation with links of the purpose <see cref="UserActivationOptions.DefaultPurpose"/>; map the
     /// endpoints with <c>MapUserActivation</c>. The application registers its own <see cref="IUserActivationStore"/>
     /// and <see cref="IActivationLinkSender"/>.
     /// </summary>
     /// <param name="builder">The builder from <c>AddOneTimeLinks</c>.</param>
-    /// <param name="configure">Sets <see cref="UserActivationOptions"/>; <see cref="UserActivationOptions.PublicBaseUri"/> is required outside Development.</param>
+    /// <param name="configure">Sets <see cref="UserActivationOptions"/>; <see cref="LinkFlowOptions.PublicBaseUri"/> is required outside Development.</param>
     /// <returns>The builder, for chaining.</returns>
     public static IOneTimeLinkBuilder AddUserActivation(this IOneTimeLinkBuilder builder, Action<UserActivationOptions> configure) =>
         builder.AddUserActivation(UserActivationOptions.DefaultPurpose, configure);
@@ -47,27 +46,9 @@ public static class UserActivationOneTimeLinkBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder from <c>AddOneTimeLinks</c>.</param>
     /// <param name="purpose">The link purpose of activation links.</param>
-    /// <param name="configure">Sets <see cref="UserActivationOptions"/>; <see cref="UserActivationOptions.PublicBaseUri"/> is required outside Development.</param>
+    /// <param name="configure">Sets <see cref="UserActivationOptions"/>; <see cref="LinkFlowOptions.PublicBaseUri"/> is required outside Development.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IOneTimeLinkBuilder AddUserActivation(this IOneTimeLinkBuilder builder, string purpose, Action<UserActivationOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
-        ArgumentNullException.ThrowIfNull(configure);
-
-        IServiceCollection services = builder.Services;
-        services.AddOptions<UserActivationOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserActivationOptions>, UserActivationOptionsValidator>());
-        services.TryAddSingleton(new ActivationPurpose(purpose));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OneTimeLinkOptions>, ActivationPurposeSetup>());
-        builder.AddStateProvider<UserActivationStateProvider>(purpose);
-
-        services.TryAddSingleton<ActivationLinkBuilder>();
-        services.TryAddSingleton<EmailThrottle>();
-        services.TryAddSingleton<ActivationMailer>();
-        services.TryAddSingleton<RegisterEndpoint>();
-        services.TryAddSingleton<ActivateEndpoint>();
-        services.TryAddSingleton<ResendActivationEndpoint>();
-        return builder;
-    }
+    public static IOneTimeLinkBuilder AddUserActivation(this IOneTimeLinkBuilder builder, string purpose, Action<UserActivationOptions> configure) =>
+        LinkFlowRegistration.AddLinkFlow<UserActivationFlow, UserActivationOptions, IUserActivationStore, UserActivationOptionsValidator>(
+            builder, purpose, s_defaultLifetime, configure);
 }

@@ -1,7 +1,9 @@
+using OneTimeLink.AspNetCore.Flows;
+
 namespace OneTimeLink.AspNetCore.Http;
 
 /// <summary>
-/// The 202 body of register and resend: one fixed value, whatever the account's state, so the answer reveals nothing.
+/// The 202 body of every request endpoint: one fixed value, whatever the account's state, so the answer reveals nothing.
 /// </summary>
 internal sealed class AcceptedResponse
 {
@@ -9,5 +11,5 @@ internal sealed class AcceptedResponse
 
     public string Status => "accepted";
 
-    public string Detail => "If this address can be used, an email is on its way to it. Follow the link inside to continue.";
+    public string Detail => LinkFlowPages.AcceptedDetail;
 }

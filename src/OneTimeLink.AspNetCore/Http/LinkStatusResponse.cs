@@ -1,6 +1,6 @@
 namespace OneTimeLink.AspNetCore.Http;
 
-/// <summary>The JSON landing answer of <c>GET {prefix}/activate</c>: whether the link would activate, and if not why.</summary>
+/// <summary>The JSON landing answer: whether the link would work, and if not why.</summary>
 internal sealed class LinkStatusResponse(bool valid, string? code, DateTimeOffset? expiresAt)
 {
     public bool Valid { get; } = valid;

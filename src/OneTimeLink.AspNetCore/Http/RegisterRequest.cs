@@ -1,9 +1,11 @@
 namespace OneTimeLink.AspNetCore.Http;
 
-/// <summary>The body of <c>POST {prefix}/register</c>.</summary>
+/// <summary>The documented body of <c>POST {prefix}/register</c>.</summary>
 internal sealed class RegisterRequest
 {
-    public string? Email { get; set; }
+    /// <summary>Gets or sets the new account's email address.</summary>
+    public required string Email { get; set; }
 
-    public string? Password { get; set; }
+    /// <summary>Gets or sets the new account's password.</summary>
+    public required string Password { get; set; }
 }

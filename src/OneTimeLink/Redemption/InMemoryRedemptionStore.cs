@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace OneTimeLink.Redemption;
@@ -9,64 +8,117 @@ namespace OneTimeLink.Redemption;
 /// entry is never evicted (that would let its token be redeemed again), so when the store is full of them it refuses
 /// new redemptions and the service answers <see cref="LinkFailure.StoreUnavailable"/> until entries expire.
 /// </summary>
-internal sealed class InMemoryRedemptionStore : IRedemptionStore
+/// <remarks>
+/// Ids are spread by hash over <see cref="SegmentCount"/> segments, each a small table under its own lock: one id's
+/// check and record are one atomic step (of any number of concurrent redemptions of it exactly one wins), and
+/// redemptions of different ids rarely wait for each other. Each segment sweeps as it goes (see <see cref="Segment"/>),
+/// so memory follows the links still live rather than the capacity, and the cost of a sweep is one segment's, spread
+/// over the redemptions that made it due: no request sweeps the whole store unless the store is at its capacity.
+/// Recording a redemption allocates nothing once the store has grown to the size its live links need.
+/// </remarks>
+internal sealed partial class InMemoryRedemptionStore : IRedemptionStore
 {
-    private static readonly TimeSpan s_sweepInterval = TimeSpan.FromSeconds(1);
+    /// <summary>A power of two, so a hash picks its segment with a mask.</summary>
+    private const int SegmentCount = 32;
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _redeemed = new(StringComparer.Ordinal);
+    private static readonly long s_fullSweepInterval = TimeSpan.FromSeconds(1).Ticks;
+
+    private readonly Segment[] _segments = new Segment[SegmentCount];
     private readonly TimeProvider _timeProvider;
     private readonly int _capacity;
-    private readonly object _sweepLock = new();
-    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
-    // ConcurrentDictionary.Count takes every lock of the dictionary; a counter of our own keeps redeeming lock-free.
+    // Entries held, live or expired but not swept yet: what the capacity bounds. ConcurrentDictionary.Count would take
+    // every lock; a counter of our own keeps redeeming down to one lock.
     private int _count;
+
+    private long _nextFullSweep = long.MinValue;
+    private int _sweepCursor;
 
     public InMemoryRedemptionStore(IOptions<OneTimeLinkOptions> options, TimeProvider timeProvider)
     {
         _capacity = options.Value.InMemoryRedemptionCapacity;
         _timeProvider = timeProvider;
+        for (int i = 0; i < _segments.Length; i++)
+        {
+            _segments[i] = new Segment(this);
+        }
     }
 
-    internal int Count => _redeemed.Count;
+    /// <summary>Gets the number of entries held, including expired ones a segment has not swept yet.</summary>
+    internal int Count => Volatile.Read(ref _count);
 
     public ValueTask<bool> TryRedeemAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokenId);
 
+        // String hashes are randomized per process, so ids cannot be chosen to pile up in one segment or one probe run.
+        int hash = tokenId.GetHashCode(StringComparison.Ordinal);
+        Segment segment = _segments[hash & (SegmentCount - 1)];
+        uint keepUntil = SecondsRoundedUp(expiresAt);
+
+        uint now = NowInSeconds();
+
         // A token already redeemed is refused as such even when the store is full; only a new one needs room.
-        if (Volatile.Read(ref _count) >= _capacity && !SweepExpired() && !_redeemed.ContainsKey(tokenId))
+        bool? recorded = segment.TryAdd(tokenId, hash, keepUntil, now);
+        if (recorded is null && SweepAllWhenFull())
         {
-            throw new RedemptionStoreUnavailableException(
+            recorded = segment.TryAdd(tokenId, hash, keepUntil, now);
+        }
+
+        // Each redemption also looks at one other segment, in turn, so a segment that few new ids reach still drops its
+        // expired entries soon after they expire. The cursor is a hint: a lost update only moves the turn.
+        int next = _sweepCursor;
+        _sweepCursor = next + 1;
+        _segments[next & (SegmentCount - 1)].SweepIfDue(now);
+
+        return recorded is { } first
+            ? ValueTask.FromResult(first)
+            : throw new RedemptionStoreUnavailableException(
                 $"The in-memory redemption store holds {_capacity} unexpired redemptions, its capacity. Raise " +
                 $"{OneTimeLinkOptions.SectionName}:InMemoryRedemptionCapacity, shorten link lifetimes, or use a shared store such as Redis.");
-        }
-
-        if (!_redeemed.TryAdd(tokenId, expiresAt))
-        {
-            return ValueTask.FromResult(false);
-        }
-
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(true);
     }
 
-    /// <summary>Drops entries whose tokens can no longer validate, at most once a second; true when there is room.</summary>
-    private bool SweepExpired()
+    /// <summary>Whole seconds since the Unix epoch, rounded up: an entry is never dropped before its instant.</summary>
+    private static uint SecondsRoundedUp(DateTimeOffset instant)
     {
-        DateTimeOffset now = _timeProvider.GetUtcNow();
-        lock (_sweepLock)
+        long ticks = instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        return ticks <= 0 ? 0 : (uint)Math.Min((ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond, uint.MaxValue);
+    }
+
+    /// <summary>Whole seconds since the Unix epoch, rounded down: an entry whose second this is or earlier has expired.</summary>
+    private uint NowInSeconds()
+    {
+        long ticks = _timeProvider.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        return ticks <= 0 ? 0 : (uint)Math.Min(ticks / TimeSpan.TicksPerSecond, uint.MaxValue);
+    }
+
+    private bool TryReserve()
+    {
+        if (Interlocked.Increment(ref _count) <= _capacity)
         {
-            if (now - _lastSweep >= s_sweepInterval)
+            return true;
+        }
+
+        Interlocked.Decrement(ref _count);
+        return false;
+    }
+
+    private void Release(int entries) => Interlocked.Add(ref _count, -entries);
+
+    /// <summary>
+    /// The store is full: sweeps every segment, at most once a second (refusing while the store stays full of unexpired
+    /// entries then costs nothing more); true when there is room afterwards.
+    /// </summary>
+    private bool SweepAllWhenFull()
+    {
+        long now = _timeProvider.GetUtcNow().UtcTicks;
+        long due = Interlocked.Read(ref _nextFullSweep);
+        if (now >= due && Interlocked.CompareExchange(ref _nextFullSweep, now + s_fullSweepInterval, due) == due)
+        {
+            uint nowInSeconds = NowInSeconds();
+            foreach (Segment segment in _segments)
             {
-                _lastSweep = now;
-                foreach (KeyValuePair<string, DateTimeOffset> entry in _redeemed)
-                {
-                    if (entry.Value <= now && _redeemed.TryRemove(entry))
-                    {
-                        Interlocked.Decrement(ref _count);
-                    }
-                }
+                segment.Sweep(nowInSeconds);
             }
         }
 

@@ -1,12 +1,34 @@
-
 namespace OneTimeLink.AspNetCore.Tests.Infrastructure;
 
-/// <summary>A thread-safe in-memory <see cref="IUserActivationStore"/> with a security stamp per user, as Identity has.</summary>
-internal sealed class InMemoryUserStore : IUserActivationStore
+/// <summary>
+/// A thread-safe in-memory user store for activation and password reset, with a security stamp per user as Identity
+/// has. <see cref="Gate"/>, when set, holds every call until the test releases it, so tests can see what the
+/// endpoints answer while the store is still working, without a clock.
+/// </summary>
+internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetStore
 {
+    /// <summary>The store's own password rule on top of the flows' length check, as Identity's validators are.</summary>
+    public const string RefusedWord = "password";
+
     private readonly object _gate = new();
     private readonly Dictionary<string, StoredUser> _byId = new(StringComparer.Ordinal);
     private int _nextId;
+    private int _activationFailures;
+    private int _calls;
+    private int _lookupsById;
+    private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Gets or sets a gate every call waits on; null lets calls through.</summary>
+    public SemaphoreSlim? Gate { get; set; }
+
+    /// <summary>Gets how many calls are waiting on <see cref="Gate"/> or have passed it.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Gets how many times a user was looked up by id: the cost of checking a link.</summary>
+    public int LookupsById => Volatile.Read(ref _lookupsById);
+
+    /// <summary>Completes at the store's first call, for a test that must know the background work has started.</summary>
+    public Task WhenCalledAsync() => _called.Task;
 
     public IReadOnlyCollection<string> PasswordsReceived
     {
@@ -14,80 +36,140 @@ internal sealed class InMemoryUserStore : IUserActivationStore
         {
             lock (_gate)
             {
-                return _byId.Values.Select(u => u.Password).ToList();
+                return _byId.Values.SelectMany(u => u.PasswordsSet).ToList();
             }
         }
     }
 
-    public ValueTask<ActivationUser?> CreateInactiveUserAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>Makes the next <paramref name="count"/> activations throw after nothing changed, as a failing database would.</summary>
+    public void FailActivations(int count) => Interlocked.Exchange(ref _activationFailures, count);
+
+    public async ValueTask<LinkFlowUser?> CreateInactiveUserAsync(string email, string password, CancellationToken cancellationToken)
     {
+        await PassGateAsync(cancellationToken);
         lock (_gate)
         {
             if (FindByEmail(email) is not null)
             {
-                return ValueTask.FromResult<ActivationUser?>(null);
+                return null;
             }
 
             var user = new StoredUser($"user-{++_nextId}", email, password);
             _byId[user.Id] = user;
-            return ValueTask.FromResult<ActivationUser?>(user.ToActivationUser());
+            return user.ToLinkFlowUser();
         }
     }
 
-    public ValueTask<ActivationUser?> FindByIdAsync(string userId, CancellationToken cancellationToken)
+    public async ValueTask<bool> ReplacePendingRegistrationAsync(string userId, string password, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            return ValueTask.FromResult(_byId.TryGetValue(userId, out StoredUser? user) ? user.ToActivationUser() : null);
-        }
-    }
-
-    public ValueTask<ActivationUser?> FindByEmailAsync(string email, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return ValueTask.FromResult(FindByEmail(email)?.ToActivationUser());
-        }
-    }
-
-    public ValueTask ActivateAsync(string userId, CancellationToken cancellationToken)
-    {
+        await PassGateAsync(cancellationToken);
         lock (_gate)
         {
             StoredUser user = _byId[userId];
-            if (!user.IsActive)
+            if (user.IsActive)
             {
-                user.IsActive = true;
-                user.Stamp = Guid.NewGuid().ToString("N");
+                return false;
             }
-        }
 
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask<string?> GetStateAsync(string userId, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return ValueTask.FromResult(_byId.TryGetValue(userId, out StoredUser? user) ? user.Stamp : null);
+            user.SetPassword(password);
+            user.Stamp = NewStamp();
+            return true;
         }
     }
 
-    public ValueTask RenewStateAsync(string userId, CancellationToken cancellationToken)
+    public async ValueTask<LinkFlowUser?> FindByIdAsync(string userId, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _lookupsById);
+        await PassGateAsync(cancellationToken);
         lock (_gate)
         {
-            _byId[userId].Stamp = Guid.NewGuid().ToString("N");
+            return _byId.TryGetValue(userId, out StoredUser? user) ? user.ToLinkFlowUser() : null;
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    public ActivationUser? Get(string email)
+    public async ValueTask<LinkFlowUser?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        await PassGateAsync(cancellationToken);
+        lock (_gate)
+        {
+            return FindByEmail(email)?.ToLinkFlowUser();
+        }
+    }
+
+    public async ValueTask<bool> ActivateAsync(string userId, CancellationToken cancellationToken)
+    {
+        await PassGateAsync(cancellationToken);
+        if (Interlocked.Decrement(ref _activationFailures) >= 0)
+        {
+            throw new InvalidOperationException("The test store failed to activate.");
+        }
+
+        lock (_gate)
+        {
+            StoredUser user = _byId[userId];
+            if (user.IsActive)
+            {
+                return false;
+            }
+
+            user.IsActive = true;
+            user.Stamp = NewStamp();
+            return true;
+        }
+    }
+
+    public async ValueTask RenewStateAsync(string userId, CancellationToken cancellationToken)
+    {
+        await PassGateAsync(cancellationToken);
+        lock (_gate)
+        {
+            _byId[userId].Stamp = NewStamp();
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<string>> ValidatePasswordAsync(string userId, string password, CancellationToken cancellationToken)
+    {
+        await PassGateAsync(cancellationToken);
+        return password.Contains(RefusedWord, StringComparison.OrdinalIgnoreCase)
+            ? [$"Passwords must not contain the word '{RefusedWord}'."]
+            : [];
+    }
+
+    public async ValueTask ResetPasswordAsync(string userId, string password, CancellationToken cancellationToken)
+    {
+        await PassGateAsync(cancellationToken);
+        lock (_gate)
+        {
+            StoredUser user = _byId[userId];
+            user.SetPassword(password);
+            user.IsActive = true;
+            user.Stamp = NewStamp();
+        }
+    }
+
+    public LinkFlowUser? Get(string email)
     {
         lock (_gate)
         {
-            return FindByEmail(email)?.ToActivationUser();
+            return FindByEmail(email)?.ToLinkFlowUser();
+        }
+    }
+
+    /// <summary>Checks a sign-in as the application would: the password of the account with this email.</summary>
+    public bool HasPassword(string email, string password)
+    {
+        lock (_gate)
+        {
+            return FindByEmail(email)?.Password == password;
+        }
+    }
+
+    /// <summary>The stamp now: a session started with an older one has ended, as Identity's security stamp validator decides.</summary>
+    public string StampOf(string email)
+    {
+        lock (_gate)
+        {
+            return FindByEmail(email)!.Stamp;
         }
     }
 
@@ -99,21 +181,49 @@ internal sealed class InMemoryUserStore : IUserActivationStore
         }
     }
 
+    private async ValueTask PassGateAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _calls);
+        _called.TrySetResult();
+        if (Gate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+            gate.Release();
+        }
+    }
+
     private StoredUser? FindByEmail(string email) =>
         _byId.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
 
-    private sealed class StoredUser(string id, string email, string password)
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    private sealed class StoredUser
     {
-        public string Id { get; } = id;
+        public StoredUser(string id, string email, string password)
+        {
+            Id = id;
+            Email = email;
+            SetPassword(password);
+        }
 
-        public string Email { get; } = email;
+        public string Id { get; }
 
-        public string Password { get; } = password;
+        public string Email { get; }
+
+        public string Password { get; private set; } = string.Empty;
+
+        public List<string> PasswordsSet { get; } = [];
 
         public bool IsActive { get; set; }
 
-        public string Stamp { get; set; } = Guid.NewGuid().ToString("N");
+        public string Stamp { get; set; } = NewStamp();
 
-        public ActivationUser ToActivationUser() => new(Id, Email, IsActive);
+        public void SetPassword(string password)
+        {
+            Password = password;
+            PasswordsSet.Add(password);
+        }
+
+        public LinkFlowUser ToLinkFlowUser() => new(Id, Email, IsActive, $"{IsActive}:{Stamp}");
     }
 }

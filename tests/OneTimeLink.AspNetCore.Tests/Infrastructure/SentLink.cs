@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace OneTimeLink.AspNetCore.Tests.Infrastructure;
 
-/// <summary>An activation link as the sender received it.</summary>
-internal sealed record SentLink(ActivationUser User, Uri Link, DateTimeOffset ExpiresAt)
+/// <summary>A link as the sender received it.</summary>
+internal sealed record SentLink(string Kind, LinkFlowUser User, Uri Link, DateTimeOffset ExpiresAt)
 {
+    public const string Activation = "activation";
+    public const string PasswordReset = "password-reset";
+
     /// <summary>Gets the token, from the query or, with fragment placement, from the fragment.</summary>
     public string Token
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using OneTimeLink.AspNetCore.Queue;
 
 namespace OneTimeLink.AspNetCore.Tests.Infrastructure;
 
@@ -33,12 +34,23 @@ internal sealed class TestApp : IAsyncDisposable
         Time = time;
         Store = store;
         Sender = sender;
-        Client = app.GetTestClient();
+        Queue = app.Services.GetRequiredService<BackgroundWorkQueue>();
+        Client = new HttpClient(new WaitForBackgroundWork(Queue) { InnerHandler = app.GetTestServer().CreateHandler() })
+        {
+            BaseAddress = app.GetTestServer().BaseAddress,
+        };
+        ImmediateClient = app.GetTestClient();
     }
 
     public WebApplication App { get; }
 
+    /// <summary>Gets a client whose answers come back once the background work they queued has run.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>Gets a client that returns each answer as soon as it is written, while background work may still run.</summary>
+    public HttpClient ImmediateClient { get; }
+
+    public BackgroundWorkQueue Queue { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -55,9 +67,10 @@ internal sealed class TestApp : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Action<OneTimeLinkOptions>? links = null,
         string environment = "Production",
-        string prefix = "/account")
+        string prefix = "/account",
+        Action<PasswordResetOptions>? reset = null)
     {
-        WebApplication app = Build(configure, services, links, environment, prefix, out FakeTimeProvider time, out InMemoryUserStore store, out CapturingLinkSender sender);
+        WebApplication app = Build(configure, services, links, environment, prefix, out FakeTimeProvider time, out InMemoryUserStore store, out CapturingLinkSender sender, reset);
         await app.StartAsync();
         return new TestApp(app, time, store, sender);
     }
@@ -71,7 +84,8 @@ internal sealed class TestApp : IAsyncDisposable
         string? prefix,
         out FakeTimeProvider time,
         out InMemoryUserStore store,
-        out CapturingLinkSender sender)
+        out CapturingLinkSender sender,
+        Action<PasswordResetOptions>? reset = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -86,7 +100,9 @@ internal sealed class TestApp : IAsyncDisposable
         sender = new CapturingLinkSender();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IUserActivationStore>(store);
+        builder.Services.AddSingleton<IPasswordResetStore>(store);
         builder.Services.AddSingleton<IActivationLinkSender>(sender);
+        builder.Services.AddSingleton<IPasswordResetLinkSender>(sender);
         services?.Invoke(builder.Services);
 
         builder.Services
@@ -101,12 +117,18 @@ internal sealed class TestApp : IAsyncDisposable
             {
                 o.PublicBaseUri = new Uri(PublicBase);
                 configure?.Invoke(o);
+            })
+            .AddPasswordReset(o =>
+            {
+                o.PublicBaseUri = new Uri(PublicBase);
+                reset?.Invoke(o);
             });
 
         WebApplication app = builder.Build();
         if (prefix is not null)
         {
             app.MapUserActivation(prefix);
+            app.MapPasswordReset(prefix);
         }
 
         return app;
@@ -120,12 +142,21 @@ internal sealed class TestApp : IAsyncDisposable
         return Sender.LastLinkTo(email);
     }
 
+    /// <summary>Asks for a reset link for <paramref name="email"/> and returns the link it was sent.</summary>
+    public async Task<SentLink> ForgotPasswordAsync(string email)
+    {
+        using HttpResponseMessage response = await Client.PostAsJsonAsync("/account/forgot-password", new { email });
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted);
+        return Sender.LastResetLinkTo(email);
+    }
+
     public Task<HttpResponseMessage> PostTokenAsync(string token, string path = "/account/activate") =>
         Client.PostAsJsonAsync(path, new { token });
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        ImmediateClient.Dispose();
         await App.DisposeAsync();
     }
 }

@@ -7,10 +7,30 @@ namespace OneTimeLink.Redis.Tests.Infrastructure;
 internal static class Loopback
 {
     /// <summary>A port that was free a moment ago: the system's pick for a listener on port 0, closed again.</summary>
-    public static int FreePort()
+    public static int FreePort() => FreePorts(1)[0];
+
+    /// <summary>
+    /// <paramref name="count"/> ports that were free a moment ago, all different: each listener stays open until all are
+    /// picked, as the system may hand a port it just got back to the next listener.
+    /// </summary>
+    public static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        TcpListener[] listeners = [.. Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0))];
+        try
+        {
+            foreach (TcpListener listener in listeners)
+            {
+                listener.Start();
+            }
+
+            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (TcpListener listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }

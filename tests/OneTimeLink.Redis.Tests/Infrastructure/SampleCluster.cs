@@ -24,13 +24,14 @@ internal sealed class SampleCluster : IAsyncDisposable
         var cluster = new SampleCluster(Directory.CreateTempSubdirectory("onetimelink-scale-out-").FullName);
         try
         {
-            var a = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
-            var b = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
+            int[] ports = Loopback.FreePorts(2);
+            var a = new Uri($"http://127.0.0.1:{ports[0]}");
+            var b = new Uri($"http://127.0.0.1:{ports[1]}");
             var settings = new Dictionary<string, string>
             {
                 ["ConnectionStrings:Sample"] = $"Data Source={Path.Combine(cluster._directory, "sample.db")}",
                 ["ConnectionStrings:Redis"] = redisConfiguration,
-                ["UserActivation:PublicBaseUri"] = a.AbsoluteUri,
+                ["LinkFlows:PublicBaseUri"] = a.AbsoluteUri,
                 ["RateLimiting:AccountPermitsPerMinute"] = "10000",
             };
 

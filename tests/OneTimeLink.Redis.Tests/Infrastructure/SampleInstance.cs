@@ -22,6 +22,9 @@ internal sealed class SampleInstance : IAsyncDisposable
 
     private static readonly TimeSpan s_stopLimit = TimeSpan.FromSeconds(15);
 
+    /// <summary>A bound, not a wait: the mail is written a moment after the 202.</summary>
+    private static readonly TimeSpan s_mailLimit = TimeSpan.FromSeconds(10);
+
     private readonly Process _process;
     private readonly StringBuilder _output;
 
@@ -110,16 +113,37 @@ internal sealed class SampleInstance : IAsyncDisposable
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, "instance {0} accepts the registration of {1}", Name, email);
     }
 
-    /// <summary>Reads the newest link sent to <paramref name="email"/> from the dev mailbox (SQLite, so shared by the instances).</summary>
+    /// <summary>
+    /// Waits for the newest activation link sent to <paramref name="email"/> in the dev mailbox (SQLite, so shared by the
+    /// instances). The sample answers a registration before it sends the mail, so the mailbox is polled, in short steps,
+    /// up to a bound only a broken instance reaches.
+    /// </summary>
     public async Task<Uri> LatestLinkToAsync(string email)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/dev/mailbox");
-        request.Headers.Accept.ParseAdd("application/json");
-        using HttpResponseMessage response = await Client.SendAsync(request);
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        JsonElement messages = await response.Content.ReadFromJsonAsync<JsonElement>();
-        JsonElement newest = messages.EnumerateArray().First(m => m.GetProperty("to").GetString() == email);
-        return new Uri(newest.GetProperty("link").GetString()!);
+        var elapsed = Stopwatch.StartNew();
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/dev/mailbox");
+            request.Headers.Accept.ParseAdd("application/json");
+            using HttpResponseMessage response = await Client.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            JsonElement messages = await response.Content.ReadFromJsonAsync<JsonElement>();
+            JsonElement? newest = messages.EnumerateArray()
+                .Where(m => m.GetProperty("to").GetString() == email && m.GetProperty("kind").GetString() == "activation")
+                .Select(m => (JsonElement?)m)
+                .FirstOrDefault();
+            if (newest is { } message)
+            {
+                return new Uri(message.GetProperty("link").GetString()!);
+            }
+
+            if (elapsed.Elapsed > s_mailLimit)
+            {
+                throw new InvalidOperationException($"Instance {Name}: no activation mail to {email} within {s_mailLimit}.\n{Output()}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25));
+        }
     }
 
     /// <summary>Posts <paramref name="token"/> to <c>/account/activate</c> as JSON; returns the status and the answer's code.</summary>

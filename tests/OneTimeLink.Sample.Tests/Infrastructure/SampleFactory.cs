@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace OneTimeLink.Sample.Tests.Infrastructure;
 
-/// <summary>The sample app in memory against its own temporary SQLite file.</summary>
+/// <summary>
+/// The sample app in memory against its own temporary SQLite file. Throttles are off unless a test sets them: the mail
+/// throttle (one mail per address per minute across flows) and the sign-in throttle would otherwise decide tests that
+/// are about something else.
+/// </summary>
 public sealed class SampleFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"onetimelink-sample-{Guid.NewGuid():N}.db");
@@ -21,6 +25,9 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Sample", $"Data Source={_databasePath}");
         builder.UseSetting("RateLimiting:AccountPermitsPerMinute", "1000");
+        builder.UseSetting("LinkFlows:EmailThrottleWindow", "00:00:00");
+        builder.UseSetting("LoginThrottle:AttemptsPerAddress", "1000");
+        builder.UseSetting("LoginThrottle:AttemptsPerClient", "1000");
         foreach ((string key, string? value) in _settings)
         {
             builder.UseSetting(key, value);
