@@ -40,4 +40,19 @@ app.MapPost("/bench/links", async (IOneTimeLinkService links, CancellationToken 
 // For run.sh only: how much background work the register runs did.
 app.MapGet("/bench/stats", () => TypedResults.Text($"users={store.Count} links={sender.Links} notices={sender.Notices}\n"));
 
+if (args.Contains("--handler-cost"))
+{
+    await app.StartAsync();
+    IOneTimeLinkService service = app.Services.GetRequiredService<IOneTimeLinkService>();
+    LinkFlowUser validUser = (await store.CreateInactiveUserAsync("valid@example.com", "unused-password", CancellationToken.None))!;
+    LinkFlowUser usedUser = (await store.CreateInactiveUserAsync("used@example.com", "unused-password", CancellationToken.None))!;
+    string valid = (await service.IssueAsync(UserActivationOptions.DefaultPurpose, validUser.Id)).Token;
+    string used = (await service.IssueAsync(UserActivationOptions.DefaultPurpose, usedUser.Id)).Token;
+    await service.RedeemAsync(used, UserActivationOptions.DefaultPurpose);
+    await store.ActivateAsync(usedUser.Id, CancellationToken.None);
+    await HandlerCost.RunAsync(app, valid, used, """{"token":"eyJnYXJiYWdlIjp0cnVlfQ.bm90IGpzb24.c2lnbmF0dXJl"}""");
+    await app.StopAsync();
+    return;
+}
+
 app.Run();
