@@ -51,6 +51,7 @@ if (args.Contains("--handler-cost"))
     await service.RedeemAsync(used, UserActivationOptions.DefaultPurpose);
     await store.ActivateAsync(usedUser.Id, CancellationToken.None);
     await HandlerCost.RunAsync(app, valid, used, """{"token":"eyJnYXJiYWdlIjp0cnVlfQ.bm90IGpzb24.c2lnbmF0dXJl"}""");
+    await HandlerCost.ValidateAloneAsync(service, valid, used);
     await app.StopAsync();
     return;
 }
