@@ -88,14 +88,12 @@ for side in account baseline; do
 done
 echo "   ok: 400 link_invalid (same bytes), 200 landing with the button (same size), already-active page (same bytes), 202 (same bytes), headers"
 
-RUN_ID=0
 # run_wrk URL SCRIPT BODY DURATION -> prints "requests/s total non2xx errors"
 run_wrk() {
     local url=$1 script=$2 body=$3 duration=$4 out
-    RUN_ID=$((RUN_ID + 1))
     local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency)
     [[ -n $script ]] && args+=(-s "$HERE/$script")
-    out=$(BODY=$body RUN="$$-$RUN_ID" wrk "${args[@]}" "$url")
+    out=$(BODY=$body RUN="$$-$(date +%s%N)" wrk "${args[@]}" "$url")
     echo "$out" >> "$WORK/wrk.log"
     local rps total non2xx errors
     rps=$(awk '/^Requests\/sec:/ { print $2 }' <<< "$out")
@@ -140,9 +138,10 @@ printf '== wrk -t%s -c%s -d%s, %s rounds; %s cores: %s\n' "$THREADS" "$CONNECTIO
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 RESULTS=()
 for round in $(seq 1 "$ROUNDS"); do
-    echo "-- round $round, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "-- round $round"
     for s in "${SCENARIOS[@]}"; do
         IFS='|' read -r name base lib script body expected <<< "$s"
+        load=$(cut -d' ' -f1 /proc/loadavg)
         read -r base_rps base_total base_non2xx base_errors < <(run_wrk "$base" "$script" "$body" "$DURATION")
         check "$name" baseline "$expected" "$base_total" "$base_non2xx" "$base_errors"
         users_before=$(wait_for_idle)
@@ -167,16 +166,16 @@ for round in $(seq 1 "$ROUNDS"); do
             check "$name" OneTimeLink "$expected" "$lib_total" "$lib_non2xx" "$lib_errors"
         fi
         ratio=$(awk -v a="$lib_rps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')
-        printf '   %-20s baseline %10s/s  OneTimeLink %10s/s  ratio %s  %s\n' "$name" "$base_rps" "$lib_rps" "$ratio" "$note"
-        RESULTS+=("$round|$name|$base_rps|$lib_rps|$ratio")
+        printf '   %-20s baseline %10s/s  OneTimeLink %10s/s  ratio %s  load %s  %s\n' "$name" "$base_rps" "$lib_rps" "$ratio" "$load" "$note"
+        RESULTS+=("$round|$name|$base_rps|$lib_rps|$ratio|$load")
     done
 done
 
 echo
-echo "| Scenario | Round | Baseline (requests/s) | OneTimeLink (requests/s) | Ratio |"
-echo "|---|---:|---:|---:|---:|"
+echo "| Scenario | Round | Baseline (requests/s) | OneTimeLink (requests/s) | Ratio | Load average (1 min) |"
+echo "|---|---:|---:|---:|---:|---:|"
 for r in "${RESULTS[@]}"; do
-    IFS='|' read -r round name base_rps lib_rps ratio <<< "$r"
-    printf '| %s | %s | %.0f | %.0f | %s× |\n' "$name" "$round" "$base_rps" "$lib_rps" "$ratio"
+    IFS='|' read -r round name base_rps lib_rps ratio load <<< "$r"
+    printf '| %s | %s | %.0f | %.0f | %s× | %s |\n' "$name" "$round" "$base_rps" "$lib_rps" "$ratio" "$load"
 done
 grep -i -E 'warn|fail|crit' "$WORK/host.log" | head -5 || true
