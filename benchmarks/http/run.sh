@@ -178,4 +178,8 @@ for r in "${RESULTS[@]}"; do
     IFS='|' read -r round name base_rps lib_rps ratio load <<< "$r"
     printf '| %s | %s | %.0f | %.0f | %s× | %s |\n' "$name" "$round" "$base_rps" "$lib_rps" "$ratio" "$load"
 done
-grep -i -E 'warn|fail|crit' "$WORK/host.log" | head -5 || true
+# The host logs at Warning: anything here (a full queue, a failure in the background) is worth reading.
+if grep -q -E '^(warn|fail|crit):' "$WORK/host.log"; then
+    echo "== the host's warnings (first 10):"
+    grep -A1 -E '^(warn|fail|crit):' "$WORK/host.log" | head -20
+fi
