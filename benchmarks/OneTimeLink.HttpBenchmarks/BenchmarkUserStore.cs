@@ -64,19 +64,6 @@ internal sealed class BenchmarkUserStore : IUserActivationStore
         }
     }
 
-    public ValueTask<string?> GetStateAsync(string userId, CancellationToken cancellationToken)
-    {
-        if (!_byId.TryGetValue(userId, out User? user))
-        {
-            return ValueTask.FromResult<string?>(null);
-        }
-
-        lock (user)
-        {
-            return ValueTask.FromResult<string?>(user.State);
-        }
-    }
-
     public ValueTask RenewStateAsync(string userId, CancellationToken cancellationToken)
     {
         User user = _byId[userId];
@@ -126,7 +113,7 @@ internal sealed class BenchmarkUserStore : IUserActivationStore
             }
         }
 
-        public LinkFlowUser ToLinkFlowUser() => new(Id, Email, IsActive);
+        public LinkFlowUser ToLinkFlowUser() => new(Id, Email, IsActive, State);
 
         private static string StateOf(bool isActive, Guid stamp) => $"{isActive}:{stamp:N}";
     }
