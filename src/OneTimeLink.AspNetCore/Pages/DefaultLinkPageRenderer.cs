@@ -25,32 +25,40 @@ internal sealed class DefaultLinkPageRenderer : ILinkPageRenderer
 
     public static string ToHtml(LinkPage page)
     {
-        var body = new StringBuilder();
+        // One builder sized for a whole page, the layout written around the body in place: a page is built without
+        // growing or copying a second buffer.
+        string encodedTitle = s_html.Encode(page.Title);
+        var document = new StringBuilder(4096)
+            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex\">")
+            .Append("<title>").Append(encodedTitle).Append("</title><style>").Append(Style).Append("</style></head>")
+            .Append("<body><main><h1>").Append(encodedTitle).Append("</h1>");
         if (page.Errors.Count > 0)
         {
-            body.Append("<ul class=\"error\">");
+            document.Append("<ul class=\"error\">");
             foreach (string problem in page.Errors.Values.SelectMany(e => e))
             {
-                body.Append("<li>").Append(s_html.Encode(problem)).Append("</li>");
+                document.Append("<li>").Append(s_html.Encode(problem)).Append("</li>");
             }
 
-            body.Append("</ul>");
+            document.Append("</ul>");
         }
 
-        Paragraph(body, page.Message);
+        Paragraph(document, page.Message);
         if (page.ExpiresAt is { } expiresAt)
         {
-            Paragraph(body, "This link works until " + expiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC.");
+            Paragraph(document, "This link works until " + expiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC.");
         }
 
         if (page.SignInPath is { } signIn)
         {
-            body.Append("<p><a href=\"").Append(s_html.Encode(signIn)).Append("\">Continue to sign in</a></p>");
+            document.Append("<p><a href=\"").Append(s_html.Encode(signIn)).Append("\">Continue to sign in</a></p>");
         }
 
-        Form(body, page.Form);
-        Form(body, page.NewLinkForm);
-        return Layout(page.Title, body);
+        Form(document, page.Form);
+        Form(document, page.NewLinkForm);
+        return document.Append("</main></document></html>").ToString();
     }
 
     private static void Form(StringBuilder body, LinkPageForm? form)
@@ -84,15 +92,4 @@ internal sealed class DefaultLinkPageRenderer : ILinkPageRenderer
     }
 
     private static void Paragraph(StringBuilder body, string text) => body.Append("<p>").Append(s_html.Encode(text)).Append("</p>");
-
-    private static string Layout(string title, StringBuilder body)
-    {
-        string encodedTitle = s_html.Encode(title);
-        return new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex\">")
-            .Append("<title>").Append(encodedTitle).Append("</title><style>").Append(Style).Append("</style></head>")
-            .Append("<body><main><h1>").Append(encodedTitle).Append("</h1>").Append(body).Append("</main></body></html>")
-            .ToString();
-    }
 }
