@@ -21,7 +21,7 @@ public sealed class LandingPageTests : IAsyncLifetime
         using HttpResponseMessage response = await _app.Client.GetAsync(sent.PathAndQuery);
 
         string html = await response.ShouldBeHtmlAsync(HttpStatusCode.OK);
-        html.Should().StartWith("<!DOCTYPE html>");
+        html.Should().StartWith("<!DOCTYPE html><html lang=\"en\"><head>").And.EndWith("</main></body></html>");
         html.Should().NotContainAny("<script", "src=", "href=", "http://", "https://", "onload", "onclick");
         html.Split("<form").Should().HaveCount(2, "there is exactly one form");
         html.Should().Contain("<form method=\"post\" action=\"/account/activate\">");

@@ -58,7 +58,7 @@ internal sealed class DefaultLinkPageRenderer : ILinkPageRenderer
 
         Form(document, page.Form);
         Form(document, page.NewLinkForm);
-        return document.Append("</main></document></html>").ToString();
+        return document.Append("</main></body></html>").ToString();
     }
 
     private static void Form(StringBuilder body, LinkPageForm? form)
