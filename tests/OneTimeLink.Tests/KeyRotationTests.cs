@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneTimeLink.Tests.Infrastructure;
 
@@ -68,36 +66,23 @@ public sealed class KeyRotationTests
     [Fact]
     public async Task ConfigurationReload_RotatesKeysWithoutARestart()
     {
-        var source = new Dictionary<string, string?>
-        {
-            ["OneTimeLinks:Issuer"] = TestLinks.Issuer,
-            ["OneTimeLinks:Audience"] = TestLinks.Audience,
-            ["OneTimeLinks:Keys:0:Id"] = "k1",
-            ["OneTimeLinks:Keys:0:Secret"] = TestLinks.Secret,
-            ["OneTimeLinks:Purposes:activate-account:Lifetime"] = "02:00:00",
-        };
-        var reloadable = new ReloadableConfiguration(source);
-        IConfigurationRoot configuration = new ConfigurationBuilder().Add(reloadable).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddOneTimeLinks(configuration.GetSection("OneTimeLinks"));
-        using ServiceProvider provider = services.BuildServiceProvider();
-        IOneTimeLinkService links = provider.GetRequiredService<IOneTimeLinkService>();
+        using var reloadable = new ReloadableLinks(_time);
+        IOneTimeLinkService links = reloadable.Links;
         IssuedLink old = await links.IssueAsync(TestLinks.Activate, "user-42");
 
         // Step 1: the new key first, the old one still validating.
-        source["OneTimeLinks:Keys:0:Id"] = "k2";
-        source["OneTimeLinks:Keys:0:Secret"] = TestLinks.OtherSecret;
-        source["OneTimeLinks:Keys:1:Id"] = "k1";
-        source["OneTimeLinks:Keys:1:Secret"] = TestLinks.Secret;
-        reloadable.Replace(source);
+        reloadable.Settings["OneTimeLinks:Keys:0:Id"] = "k2";
+        reloadable.Settings["OneTimeLinks:Keys:0:Secret"] = TestLinks.OtherSecret;
+        reloadable.Settings["OneTimeLinks:Keys:1:Id"] = "k1";
+        reloadable.Settings["OneTimeLinks:Keys:1:Secret"] = TestLinks.Secret;
+        reloadable.Reload();
         IssuedLink fresh = await links.IssueAsync(TestLinks.Activate, "user-7");
         LinkValidationResult oldDuringRotation = await links.ValidateAsync(old.Token, TestLinks.Activate);
 
         // Step 2: the old key removed; its tokens are unknown from this reload on.
-        source.Remove("OneTimeLinks:Keys:1:Id");
-        source.Remove("OneTimeLinks:Keys:1:Secret");
-        reloadable.Replace(source);
+        reloadable.Settings.Remove("OneTimeLinks:Keys:1:Id");
+        reloadable.Settings.Remove("OneTimeLinks:Keys:1:Secret");
+        reloadable.Reload();
         LinkValidationResult oldAfterRemoval = await links.ValidateAsync(old.Token, TestLinks.Activate);
         LinkValidationResult freshAfterRemoval = await links.ValidateAsync(fresh.Token, TestLinks.Activate);
 

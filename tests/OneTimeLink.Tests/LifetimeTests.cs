@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneTimeLink.Tests.Infrastructure;
 
@@ -114,25 +112,12 @@ public sealed class LifetimeTests
     [Fact]
     public async Task Validate_PurposeLifetimeShortenedSinceIssue_ReachesTokensAlreadyOut()
     {
-        var source = new Dictionary<string, string?>
-        {
-            ["OneTimeLinks:Issuer"] = TestLinks.Issuer,
-            ["OneTimeLinks:Audience"] = TestLinks.Audience,
-            ["OneTimeLinks:Keys:0:Id"] = "k1",
-            ["OneTimeLinks:Keys:0:Secret"] = TestLinks.Secret,
-            ["OneTimeLinks:Purposes:activate-account:Lifetime"] = "02:00:00",
-        };
-        var reloadable = new ReloadableConfiguration(source);
-        IConfigurationRoot configuration = new ConfigurationBuilder().Add(reloadable).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddOneTimeLinks(configuration.GetSection("OneTimeLinks"));
-        using ServiceProvider provider = services.BuildServiceProvider();
-        IOneTimeLinkService links = provider.GetRequiredService<IOneTimeLinkService>();
+        using var reloadable = new ReloadableLinks(_time);
+        IOneTimeLinkService links = reloadable.Links;
         IssuedLink issued = await links.IssueAsync(TestLinks.Activate, "user-42");
 
-        source["OneTimeLinks:Purposes:activate-account:Lifetime"] = "00:30:00";
-        reloadable.Replace(source);
+        reloadable.Settings["OneTimeLinks:Purposes:activate-account:Lifetime"] = "00:30:00";
+        reloadable.Reload();
         _time.Advance(TimeSpan.FromMinutes(30) + s_skew - TimeSpan.FromSeconds(1));
         LinkValidationResult justBefore = await links.ValidateAsync(issued.Token, TestLinks.Activate);
         _time.Advance(TimeSpan.FromSeconds(1));
