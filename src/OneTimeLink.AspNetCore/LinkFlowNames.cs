@@ -8,4 +8,7 @@ public static class LinkFlowNames
 
     /// <summary>Password reset: forgot password, reset password.</summary>
     public const string PasswordReset = "password-reset";
+
+    /// <summary>Passwordless sign-in: sign-in link, sign-in, status, code.</summary>
+    public const string MagicLinkSignIn = "sign-in";
 }

@@ -15,9 +15,11 @@ public sealed class LinkPage
 
     /// <summary>
     /// Gets the stable code of what the page reports: for an outcome the same <c>code</c> as the JSON answer
-    /// (<c>activated</c>, <c>already_active</c>, <c>password_reset</c>, <c>link_invalid</c>, <c>link_expired</c>,
-    /// <c>link_used</c>, <c>link_revoked</c>, <c>store_unavailable</c>, <c>busy</c>); <c>link_valid</c> on a landing,
-    /// <c>accepted</c> and <c>invalid_request</c> on the request pages.
+    /// (<c>activated</c>, <c>already_active</c>, <c>password_reset</c>, <c>signed_in</c>, <c>approved</c>,
+    /// <c>expired</c>, <c>sign_in_not_allowed</c>, <c>link_invalid</c>, <c>link_expired</c>, <c>link_used</c>,
+    /// <c>link_revoked</c>, <c>store_unavailable</c>, <c>busy</c>); <c>link_valid</c> on a landing, <c>accepted</c>
+    /// and <c>invalid_request</c> on the request pages; <c>pending</c> or <c>code_invalid</c> on a
+    /// <see cref="LinkPageKind.SignInPending"/> page.
     /// </summary>
     public required string Code { get; init; }
 
@@ -50,6 +52,15 @@ public sealed class LinkPage
 
     /// <summary>Gets where the person signs in next, once the flow is done and a sign-in path is configured; otherwise <see langword="null"/>.</summary>
     public string? SignInPath { get; init; }
+
+    /// <summary>
+    /// Gets the path the page reloads itself from after <see cref="RefreshAfter"/>, without script (a
+    /// <c>&lt;meta http-equiv="refresh"&gt;</c>), on a <see cref="LinkPageKind.SignInPending"/> page; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? RefreshPath { get; init; }
+
+    /// <summary>Gets how long the page waits before reloading from <see cref="RefreshPath"/>.</summary>
+    public TimeSpan RefreshAfter { get; init; }
 
     /// <summary>Gets what to correct, by form field name, on an <see cref="LinkPageKind.InvalidRequest"/> page or a landing shown again; otherwise empty.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();

@@ -17,4 +17,11 @@ public enum LinkPageKind
 
     /// <summary>A form that could not be accepted: <see cref="LinkPage.Errors"/> says what to correct.</summary>
     InvalidRequest,
+
+    /// <summary>
+    /// A pending passwordless sign-in, in the browser that asked: check your email, or type the code from it
+    /// (<see cref="LinkPage.Form"/>). It reloads itself (<see cref="LinkPage.RefreshPath"/>) until the sign-in is
+    /// approved from another device or ends.
+    /// </summary>
+    SignInPending,
 }

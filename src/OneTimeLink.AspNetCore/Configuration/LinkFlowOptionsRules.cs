@@ -58,7 +58,7 @@ internal static class LinkFlowOptionsRules
     }
 
     /// <summary>A path on this site: "//host" and "/\\host" would be read by browsers as another site.</summary>
-    private static bool IsLocalPath(string path) =>
+    public static bool IsLocalPath(string path) =>
         path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal);
 
     private static void ValidatePublicBaseUri(string setting, string addMethod, Uri? uri, bool development, List<string> failures)

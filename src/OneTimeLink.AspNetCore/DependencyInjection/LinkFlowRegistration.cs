@@ -11,6 +11,7 @@ using OneTimeLink.AspNetCore.Http;
 using OneTimeLink.AspNetCore.Links;
 using OneTimeLink.AspNetCore.Pages;
 using OneTimeLink.AspNetCore.Queue;
+using OneTimeLink.AspNetCore.State;
 using OneTimeLink.AspNetCore.Throttling;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 

@@ -15,6 +15,7 @@ internal sealed class LinkFlowMetrics
     private readonly Counter<long> _landed;
     private readonly Counter<long> _confirmed;
     private readonly Counter<long> _rejected;
+    private readonly Counter<long> _codesExhausted;
 
     public LinkFlowMetrics(IMeterFactory meterFactory)
     {
@@ -24,6 +25,10 @@ internal sealed class LinkFlowMetrics
         _landed = meter.CreateCounter<long>("onetimelink.flow.landed", "{landing}", "Links opened (GET), consuming nothing.");
         _confirmed = meter.CreateCounter<long>("onetimelink.flow.confirmed", "{confirmation}", "Links whose action was done.");
         _rejected = meter.CreateCounter<long>("onetimelink.flow.rejected", "{rejection}", "Confirmations refused, by reason.");
+        _codesExhausted = meter.CreateCounter<long>(
+            "onetimelink.flow.codes_exhausted",
+            "{request}",
+            "Sign-in requests whose code attempts ran out, ending the request, its code and its link: a guessing signal.");
     }
 
     public void Requested(string flow, string request)
@@ -63,6 +68,14 @@ internal sealed class LinkFlowMetrics
         if (_rejected.Enabled)
         {
             _rejected.Add(1, new("onetimelink.flow", flow), new("error.type", code));
+        }
+    }
+
+    public void CodesExhausted(string flow)
+    {
+        if (_codesExhausted.Enabled)
+        {
+            _codesExhausted.Add(1, new KeyValuePair<string, object?>("onetimelink.flow", flow));
         }
     }
 }

@@ -75,4 +75,22 @@ internal static partial class Log
         "{Flow} link {TokenId} was opened {Count} time(s) and not confirmed within {Window}: a mail scanner or link preview, or a person who left.",
         EventName = "LandingNotConfirmed")]
     public static partial void LandingNotConfirmed(ILogger logger, string flow, string tokenId, int count, TimeSpan window);
+
+    [LoggerMessage(121, LogLevel.Information, "Signed user {UserId} in with sign-in link {TokenId}, by {Means}.", EventName = "SignedIn")]
+    public static partial void SignedIn(ILogger logger, string userId, string tokenId, string means);
+
+    [LoggerMessage(122, LogLevel.Information, "Sign-in link {TokenId} of user {UserId} was confirmed in another browser: the browser that asked is approved, nobody is signed in here.", EventName = "SignInApproved")]
+    public static partial void SignInApproved(ILogger logger, string userId, string tokenId);
+
+    [LoggerMessage(123, LogLevel.Information, "A sign-in code was refused (attempt {Attempt} of {MaxAttempts}).", EventName = "SignInCodeRefused")]
+    public static partial void SignInCodeRefused(ILogger logger, long attempt, int maxAttempts);
+
+    [LoggerMessage(124, LogLevel.Warning, "A sign-in request used up its {MaxAttempts} code attempts: its code and its link {TokenId} are revoked.", EventName = "SignInCodesExhausted")]
+    public static partial void SignInCodesExhausted(ILogger logger, int maxAttempts, string? tokenId);
+
+    [LoggerMessage(125, LogLevel.Information, "User {UserId} may not sign in now (the store refused: locked out or not allowed).", EventName = "SignInNotAllowed")]
+    public static partial void SignInNotAllowed(ILogger logger, string userId);
+
+    [LoggerMessage(126, LogLevel.Error, "The sign-in {Step} step failed with {ExceptionType}; the request is unchanged.", EventName = "SignInStepFailed")]
+    public static partial void SignInStepFailed(ILogger logger, string step, string exceptionType);
 }

@@ -9,6 +9,7 @@ internal static class InputRules
     public const string EmailField = "email";
     public const string PasswordField = "password";
     public const string TokenField = "token";
+    public const string CodeField = "code";
 
     /// <summary>Checks an email address and returns it trimmed, or <see langword="null"/> after adding the problem.</summary>
     public static string? CheckEmail(string? email, int maxLength, Dictionary<string, string[]> errors)

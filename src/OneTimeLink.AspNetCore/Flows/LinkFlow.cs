@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using OneTimeLink.AspNetCore.Links;
 
 namespace OneTimeLink.AspNetCore.Flows;
@@ -35,6 +36,9 @@ internal abstract class LinkFlow(string name, string purpose)
 
     public abstract LinkConfirm Confirm { get; }
 
+    /// <summary>Gets the endpoints only this flow has, mapped beside the shared ones; none for most flows.</summary>
+    public virtual IReadOnlyList<LinkFlowEndpoint> Endpoints => [];
+
     /// <summary>
     /// Gets whether a link whose redemption was recorded may be used again while the user's state is unchanged. True for
     /// flows whose action changes the state (activation, reset): the state is checked before the redemption, so a
@@ -57,6 +61,19 @@ internal abstract class LinkFlow(string name, string purpose)
     /// <summary>The store's own rules for a new password, checked before the link is redeemed.</summary>
     public virtual ValueTask<IReadOnlyList<string>> CheckPasswordAsync(string userId, string password, IServiceProvider services, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>The page a browser's form post to a request endpoint is answered with: "check your email" by default.</summary>
+    /// <param name="pages">The mapped flow's pages.</param>
+    /// <param name="context">The request.</param>
+    /// <param name="binding">What the request's <see cref="LinkRequest.BindToBrowser"/> returned, if it has one.</param>
+    public virtual LinkPage AcceptedPage(LinkFlowPages pages, HttpContext context, object? binding) => pages.Accepted();
+
+    /// <summary>The landing page of a link that works; flows whose words depend on the link or the browser override it.</summary>
+    public virtual LinkPage LandingPage(LinkFlowPages pages, HttpContext context, string token, LinkValidationResult validated, LinkFlowLookup lookup) =>
+        pages.Landing(context.Request, token, validated.ExpiresAt);
+
+    /// <summary>Where a browser is sent (303 See Other) instead of being shown <paramref name="outcome"/>'s page; null shows the page.</summary>
+    public virtual string? RedirectFor(LinkOutcome outcome, HttpRequest request) => null;
 
     /// <summary>Does what the redeemed link is for, and says how it went.</summary>
     public abstract ValueTask<LinkOutcome> ConfirmAsync(LinkConfirmation confirmation);

@@ -20,6 +20,13 @@ internal static class LinkFlowAnswers
     public static IResult Status(bool valid, string? code, DateTimeOffset? expiresAt) =>
         TypedResults.Json(new LinkStatusResponse(valid, code, expiresAt), LinkFlowJsonContext.Default.LinkStatusResponse);
 
+    /// <summary>Sends a browser on after a form post or a status page (Post/Redirect/Get), to a path on this site.</summary>
+    public static IResult SeeOther(HttpContext context, string localPath)
+    {
+        context.Response.Headers.Location = localPath;
+        return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
+    }
+
     public static IResult InvalidFields(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, extensions: new Dictionary<string, object?> { ["code"] = InvalidRequestCode });
 

@@ -18,6 +18,10 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
 
     public LinkFlowRoutes Routes => routes;
 
+    public LinkFlowPipeline Pipeline => pipeline;
+
+    public LinkFlowPages Pages => _pages;
+
     public async Task<IResult> RequestAsync(HttpContext context, LinkRequest request, CancellationToken cancellationToken)
     {
         HttpRequest http = context.Request;
@@ -41,9 +45,10 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
 
         // Nothing about the account is looked at before the answer: lookups, hashing, issuing and mail all run later, so
         // the answer is the same bytes in the same time whatever the account's state.
+        object? binding = request.BindToBrowser?.Invoke(context);
         bool queued = pipeline.Queue.TryEnqueue(
             $"{flow.Name}.{request.Name}",
-            (services, cancellationToken) => request.RunAsync(new LinkRequestWork(flow, routes, pipeline, services, email, password, cancellationToken)));
+            (services, cancellationToken) => request.RunAsync(new LinkRequestWork(flow, routes, pipeline, services, email, password, binding, cancellationToken)));
         if (!queued)
         {
             Log.QueueFull(pipeline.Logger, flow.Name);
@@ -52,7 +57,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
         }
 
         pipeline.Metrics.Requested(flow.Name, request.Name);
-        return html ? Page(context, _pages.Accepted()) : LinkFlowAnswers.Accepted();
+        return html ? Page(context, flow.AcceptedPage(_pages, context, binding)) : LinkFlowAnswers.Accepted();
     }
 
     public async Task<IResult> LandingAsync(HttpContext context, CancellationToken cancellationToken)
@@ -74,7 +79,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
             {
                 pipeline.Metrics.Landed(flow.Name, "link_valid");
                 pipeline.Landings.Landed(flow.Name, result.TokenId);
-                answer = json ? LinkFlowAnswers.Status(true, null, result.ExpiresAt) : Page(context, _pages.Landing(http, token, result.ExpiresAt));
+                answer = json ? LinkFlowAnswers.Status(true, null, result.ExpiresAt) : Page(context, flow.LandingPage(_pages, context, token, result, lookup));
             }
             else
             {
@@ -144,19 +149,19 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
             Log.IncompleteRedemptionRetried(pipeline.Logger, flow.Name, redeemed.TokenId!, redeemed.Subject!);
         }
 
-        string userId = redeemed.Subject!;
         string tokenId = redeemed.TokenId!;
         pipeline.Landings.Confirmed(tokenId);
         LinkOutcome outcome;
         try
         {
-            outcome = await flow.ConfirmAsync(new LinkConfirmation(context.RequestServices, userId, lookup, tokenId, password, cancellationToken)).ConfigureAwait(false);
+            outcome = await flow.ConfirmAsync(new LinkConfirmation(context, redeemed, lookup, password, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            // The redemption is recorded but the action did not happen: the state is unchanged, so a retry will do it.
+            // The redemption is recorded but the action did not happen. A flow whose action changes the state retries it
+            // with the same link; any other flow's link is spent, so the person is pointed to a new one.
             Log.ConfirmFailed(pipeline.Logger, flow.Name, tokenId, ex.GetType().FullName ?? ex.GetType().Name);
-            outcome = LinkOutcome.StoreUnavailable;
+            outcome = flow.RetriesWhileStateUnchanged ? LinkOutcome.StoreUnavailable : LinkOutcome.ActionFailed;
         }
 
         return Answer(context, outcome, html);
@@ -178,8 +183,8 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
         return outcome;
     }
 
-    /// <summary>The answer of a confirmation, counted as done or refused.</summary>
-    private IResult Answer(HttpContext context, LinkOutcome outcome, bool html)
+    /// <summary>The answer of a confirmation (or of a flow's own endpoint), counted as done or refused.</summary>
+    public IResult Answer(HttpContext context, LinkOutcome outcome, bool html)
     {
         if (outcome.Succeeded)
         {
@@ -192,7 +197,9 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
 
         if (html)
         {
-            return Page(context, _pages.Outcome(context.Request, outcome, onLanding: false));
+            return flow.RedirectFor(outcome, context.Request) is { } path
+                ? LinkFlowAnswers.SeeOther(context, context.Request.PathBase + path)
+                : Page(context, _pages.Outcome(context.Request, outcome, onLanding: false));
         }
 
         return outcome.Succeeded
@@ -209,9 +216,9 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
         return json ? LinkFlowAnswers.Status(false, outcome.Code, expiresAt) : Page(context, _pages.Outcome(context.Request, outcome, onLanding: true));
     }
 
-    private IResult Page(HttpContext context, LinkPage page) => pipeline.Renderer.Render(page, context);
+    public IResult Page(HttpContext context, LinkPage page) => pipeline.Renderer.Render(page, context);
 
-    private static ValueTask<RequestBody<LinkFlowRequestBody>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+    public static ValueTask<RequestBody<LinkFlowRequestBody>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
         RequestBodyReader.ReadAsync(
             request,
             LinkFlowJsonContext.Default.LinkFlowRequestBody,
@@ -220,6 +227,7 @@ internal sealed class LinkFlowEndpoints(LinkFlow flow, LinkFlowRoutes routes, Li
                 Email = RequestBodyReader.Field(form, InputRules.EmailField),
                 Password = RequestBodyReader.Field(form, InputRules.PasswordField),
                 Token = RequestBodyReader.Field(form, InputRules.TokenField),
+                Code = RequestBodyReader.Field(form, InputRules.CodeField),
             },
             cancellationToken);
 }

@@ -7,7 +7,16 @@ internal sealed class LinkFlowPages(LinkFlow flow, LinkFlowRoutes routes)
 {
     private const string AcceptedMessage = "If this address can be used, an email is on its way to it. Follow the link inside to continue.";
 
-    public LinkPage Landing(HttpRequest request, string token, DateTimeOffset? expiresAt, IReadOnlyDictionary<string, string[]>? errors = null)
+    public LinkFlowRoutes Routes => routes;
+
+    /// <summary>The landing page, in the flow's declared words unless <paramref name="message"/> and <paramref name="submitLabel"/> say otherwise.</summary>
+    public LinkPage Landing(
+        HttpRequest request,
+        string token,
+        DateTimeOffset? expiresAt,
+        IReadOnlyDictionary<string, string[]>? errors = null,
+        string? message = null,
+        string? submitLabel = null)
     {
         LinkConfirm confirm = flow.Confirm;
         return new LinkPage
@@ -18,12 +27,12 @@ internal sealed class LinkFlowPages(LinkFlow flow, LinkFlowRoutes routes)
             Succeeded = true,
             StatusCode = errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
             Title = confirm.Title,
-            Message = confirm.Message,
+            Message = message ?? confirm.Message,
             ExpiresAt = expiresAt,
             Form = new LinkPageForm
             {
                 Action = request.PathBase + routes.Of(confirm.Path),
-                SubmitLabel = confirm.SubmitLabel,
+                SubmitLabel = submitLabel ?? confirm.SubmitLabel,
                 Fields = confirm.TakesPassword ? [NewPasswordField(flow.PasswordRule)] : [],
                 HiddenFields = new Dictionary<string, string> { [InputRules.TokenField] = token },
             },
@@ -70,7 +79,7 @@ internal sealed class LinkFlowPages(LinkFlow flow, LinkFlowRoutes routes)
 
     public static string AcceptedDetail => AcceptedMessage;
 
-    private LinkPageForm NewLinkForm(HttpRequest request) => new()
+    public LinkPageForm NewLinkForm(HttpRequest request) => new()
     {
         Action = request.PathBase + routes.Of(flow.NewLinkPath),
         SubmitLabel = "Send me a new link",

@@ -42,10 +42,10 @@ internal sealed class LinkFlowPipeline(
         return false;
     }
 
-    public async ValueTask<LinkForMail> IssueLinkAsync(LinkFlow flow, LinkFlowRoutes routes, LinkFlowUser user, CancellationToken cancellationToken)
+    public async ValueTask<LinkForMail> IssueLinkAsync(LinkFlow flow, LinkFlowRoutes routes, LinkFlowUser user, LinkIssueOptions? options, CancellationToken cancellationToken)
     {
-        IssuedLink issued = await Links.IssueAsync(flow.Purpose, user.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        IssuedLink issued = await Links.IssueAsync(flow.Purpose, user.Id, options, cancellationToken).ConfigureAwait(false);
         Uri link = Uris.BuildLink(flow.Options, routes.Of(flow.Confirm.Path), issued.Token);
-        return new LinkForMail(link, issued.ExpiresAt, issued.TokenId);
+        return new LinkForMail(link, issued.ExpiresAt, issued.TokenId, issued.Token);
     }
 }

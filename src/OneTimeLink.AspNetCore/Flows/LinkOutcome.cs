@@ -42,6 +42,14 @@ internal sealed class LinkOutcome
         "We could not finish this right now",
         "Please try again in a few minutes: your link still works.");
 
+    /// <summary>The link was used up but its action failed, in a flow that cannot retry it with the same link.</summary>
+    public static readonly LinkOutcome ActionFailed = new(
+        "store_unavailable",
+        StatusCodes.Status503ServiceUnavailable,
+        "We could not finish this right now",
+        "Nothing happened, but this link is spent: please ask for a new one in a few minutes.",
+        offersNewLink: true);
+
     /// <summary>A request could not be queued: everyone is answered alike, so it says nothing about the account.</summary>
     public static readonly LinkOutcome Busy = new(
         "busy",

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace OneTimeLink.AspNetCore.Flows;
 
 /// <summary>
@@ -11,10 +13,15 @@ namespace OneTimeLink.AspNetCore.Flows;
 /// <param name="BodyType">The documented JSON body, for OpenAPI.</param>
 /// <param name="TakesPassword">Whether the body carries a password, checked by <see cref="LinkFlow.PasswordRule"/>.</param>
 /// <param name="RunAsync">The work: look the account up, change it, mail it.</param>
+/// <param name="BindToBrowser">
+/// Runs before the answer, for every request alike whatever the address (it may set a cookie, never look an account up);
+/// what it returns reaches the work as <see cref="LinkRequestWork.Binding"/> and the answer page. Null for most requests.
+/// </param>
 internal sealed record LinkRequest(
     string Name,
     string Path,
     string Summary,
     Type BodyType,
     bool TakesPassword,
-    Func<LinkRequestWork, ValueTask> RunAsync);
+    Func<LinkRequestWork, ValueTask> RunAsync,
+    Func<HttpContext, object>? BindToBrowser = null);

@@ -9,6 +9,7 @@ namespace OneTimeLink.AspNetCore.Http;
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(EmailRequest))]
 [JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(SignInCodeRequest))]
 [JsonSerializable(typeof(ResetPasswordRequest))]
 [JsonSerializable(typeof(AcceptedResponse))]
 [JsonSerializable(typeof(LinkFlowResponse))]

@@ -11,4 +11,6 @@ internal sealed class LinkFlowRequestBody
     public string? Password { get; set; }
 
     public string? Token { get; set; }
+
+    public string? Code { get; set; }
 }

@@ -21,6 +21,9 @@ internal sealed class LinkFlowLookup
         return lookup;
     }
 
+    /// <summary>Gets the user the state check found; <see langword="null"/> when it found none or has not run.</summary>
+    public LinkFlowUser? Found => _done ? _user : null;
+
     /// <summary>Records the result of a lookup by id, when a request is recording.</summary>
     public static void Record(LinkFlowUser? user)
     {

@@ -31,7 +31,16 @@ internal sealed class DefaultLinkPageRenderer : ILinkPageRenderer
         var document = new StringBuilder(4096)
             .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex\">")
+            .Append("<meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex\">");
+        if (page.RefreshPath is { } refresh)
+        {
+            // No script on these pages: a meta refresh is how a waiting page learns it was approved elsewhere.
+            document.Append("<meta http-equiv=\"refresh\" content=\"")
+                .Append(Math.Max(1, (int)page.RefreshAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture))
+                .Append(";url=").Append(s_html.Encode(refresh)).Append("\">");
+        }
+
+        document
             .Append("<title>").Append(encodedTitle).Append("</title><style>").Append(Style).Append("</style></head>")
             .Append("<body><main><h1>").Append(encodedTitle).Append("</h1>");
         if (page.Errors.Count > 0)

@@ -60,6 +60,23 @@ internal static class LinkFlowMapper
             confirmEndpoint.ProducesValidationProblem();
         }
 
+        foreach (LinkFlowEndpoint own in flow.Endpoints)
+        {
+            RouteHandlerBuilder endpoint = group.MapMethods(own.Path, [own.Method], (HttpContext context, CancellationToken cancellationToken) => own.HandleAsync(context, handlers, cancellationToken))
+                .WithName($"{flow.EndpointNamePrefix}.{own.Name}")
+                .WithSummary(own.Summary)
+                .Produces<LinkFlowResponse>(StatusCodes.Status200OK, Json, "text/html");
+            if (own.BodyType is { } body)
+            {
+                endpoint.Accepts(body, Json, Form);
+            }
+
+            foreach (int status in own.ProblemStatuses)
+            {
+                endpoint.ProducesProblem(status);
+            }
+        }
+
         return new LinkFlowConventionBuilder(group);
     }
 }

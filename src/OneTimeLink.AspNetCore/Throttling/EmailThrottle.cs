@@ -17,7 +17,7 @@ internal sealed class EmailThrottle(ILinkFlowStateStore store)
     /// <summary>Claims the one message per <paramref name="window"/> to <paramref name="userId"/>.</summary>
     /// <returns><see langword="true"/> when the message may be sent.</returns>
     public ValueTask<bool> TryAcquireAsync(string userId, TimeSpan window, CancellationToken cancellationToken) =>
-        window <= TimeSpan.Zero ? ValueTask.FromResult(true) : store.TrySetAsync(KeyOf(userId), window, cancellationToken);
+        window <= TimeSpan.Zero ? ValueTask.FromResult(true) : store.TrySetAsync(KeyOf(userId), "1", window, cancellationToken);
 
     private static string KeyOf(string userId)
     {
