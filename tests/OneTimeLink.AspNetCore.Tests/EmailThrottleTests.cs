@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OneTimeLink.AspNetCore.Tests.Infrastructure;
+using OneTimeLink.AspNetCore.State;
 using OneTimeLink.AspNetCore.Throttling;
 
 namespace OneTimeLink.AspNetCore.Tests;
@@ -62,12 +63,12 @@ public sealed class EmailThrottleTests
 
         for (int i = 0; i < 10; i++)
         {
-            (await store.TrySetAsync($"k{i}", s_window + TimeSpan.FromSeconds(i), default)).Should().BeTrue();
+            (await store.TrySetAsync($"k{i}", "1", s_window + TimeSpan.FromSeconds(i), default)).Should().BeTrue();
             store.Count.Should().BeLessThanOrEqualTo(3);
         }
 
-        (await store.TrySetAsync("k9", s_window, default)).Should().BeFalse("the latest to expire are kept");
-        (await store.TrySetAsync("k0", s_window, default)).Should().BeTrue("the soonest to expire were forgotten");
+        (await store.TrySetAsync("k9", "1", s_window, default)).Should().BeFalse("the latest to expire are kept");
+        (await store.TrySetAsync("k0", "1", s_window, default)).Should().BeTrue("the soonest to expire were forgotten");
     }
 
     [Fact]
@@ -76,11 +77,11 @@ public sealed class EmailThrottleTests
         var store = new InMemoryLinkFlowStateStore(_time, capacity: 100);
         for (int i = 0; i < 50; i++)
         {
-            await store.TrySetAsync($"k{i}", s_window, default);
+            await store.TrySetAsync($"k{i}", "1", s_window, default);
         }
 
         _time.Advance(s_window);
-        (await store.TrySetAsync("late", s_window, default)).Should().BeTrue();
+        (await store.TrySetAsync("late", "1", s_window, default)).Should().BeTrue();
 
         store.Count.Should().Be(1);
     }

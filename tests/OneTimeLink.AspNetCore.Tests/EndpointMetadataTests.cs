@@ -13,7 +13,7 @@ namespace OneTimeLink.AspNetCore.Tests;
 public sealed class EndpointMetadataTests
 {
     [Fact]
-    public async Task MapUserActivationAndMapPasswordReset_MapNamedEndpointsDescribedForOpenApi()
+    public async Task MapEveryFlow_MapsNamedEndpointsDescribedForOpenApi()
     {
         await using TestApp app = await TestApp.StartAsync();
 
@@ -28,10 +28,19 @@ public sealed class EndpointMetadataTests
             ("/account/forgot-password", "PasswordReset.ForgotPassword"),
             ("/account/reset-password", "PasswordReset.ResetPasswordLanding"),
             ("/account/reset-password", "PasswordReset.ResetPassword"),
+            ("/account/sign-in-link", "MagicLinkSignIn.SignInLink"),
+            ("/account/sign-in", "MagicLinkSignIn.SignInLanding"),
+            ("/account/sign-in", "MagicLinkSignIn.SignIn"),
+            ("/account/sign-in/status", "MagicLinkSignIn.SignInStatus"),
+            ("/account/sign-in/code", "MagicLinkSignIn.SignInCode"),
         ]);
         RouteEndpoint activate = endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "UserActivation.Activate");
         activate.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>().Select(m => m.StatusCode)
             .Should().Contain([StatusCodes.Status200OK, StatusCodes.Status400BadRequest, StatusCodes.Status410Gone, StatusCodes.Status503ServiceUnavailable]);
+        RouteEndpoint code = endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "MagicLinkSignIn.SignInCode");
+        code.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>().Select(m => m.StatusCode)
+            .Should().Contain([StatusCodes.Status200OK, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status410Gone]);
+        code.Metadata.GetMetadata<IAcceptsMetadata>()!.ContentTypes.Should().Equal("application/json", "application/x-www-form-urlencoded");
     }
 
     [Fact]
@@ -78,6 +87,7 @@ public sealed class EndpointMetadataTests
 
     private static List<RouteEndpoint> Endpoints(TestApp app) => Endpoints(app.App);
 
+    /// <summary>The flows' endpoints, without the test application's own <see cref="TestApp.MePath"/>.</summary>
     private static List<RouteEndpoint> Endpoints(IEndpointRouteBuilder app) =>
-        app.DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
+        app.DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().Where(e => e.RoutePattern.RawText != TestApp.MePath).ToList();
 }

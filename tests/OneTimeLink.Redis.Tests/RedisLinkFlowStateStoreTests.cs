@@ -20,9 +20,9 @@ public sealed class RedisLinkFlowStateStoreTests(RedisFixture redis)
         ILinkFlowStateStore b = second.GetRequiredService<ILinkFlowStateStore>();
         string key = $"throttle:{Guid.NewGuid():N}";
 
-        bool onA = await a.TrySetAsync(key, TimeSpan.FromMinutes(1), default);
-        bool onB = await b.TrySetAsync(key, TimeSpan.FromMinutes(1), default);
-        bool againOnA = await a.TrySetAsync(key, TimeSpan.FromMinutes(1), default);
+        bool onA = await a.TrySetAsync(key, "1", TimeSpan.FromMinutes(1), default);
+        bool onB = await b.TrySetAsync(key, "1", TimeSpan.FromMinutes(1), default);
+        bool againOnA = await a.TrySetAsync(key, "1", TimeSpan.FromMinutes(1), default);
 
         a.Should().BeOfType<RedisLinkFlowStateStore>();
         (onA, onB, againOnA).Should().Be((true, false, false));
@@ -34,7 +34,7 @@ public sealed class RedisLinkFlowStateStoreTests(RedisFixture redis)
         await using ServiceProvider services = RedisLinks.CreateProvider(_time, redis.Configuration);
         string key = $"throttle:{Guid.NewGuid():N}";
 
-        await services.GetRequiredService<ILinkFlowStateStore>().TrySetAsync(key, TimeSpan.FromMinutes(5), default);
+        await services.GetRequiredService<ILinkFlowStateStore>().TrySetAsync(key, "1", TimeSpan.FromMinutes(5), default);
 
         TimeSpan? ttl = await redis.Database.KeyTimeToLiveAsync(RedisLinkFlowStateStore.KeyPrefix + key);
         ttl.Should().BeCloseTo(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2));
@@ -48,7 +48,7 @@ public sealed class RedisLinkFlowStateStoreTests(RedisFixture redis)
         ILinkFlowStateStore[] stores = [first.GetRequiredService<ILinkFlowStateStore>(), second.GetRequiredService<ILinkFlowStateStore>()];
         string key = $"throttle:{Guid.NewGuid():N}";
 
-        bool[] claims = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => stores[i % 2].TrySetAsync(key, TimeSpan.FromMinutes(1), default).AsTask()));
+        bool[] claims = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => stores[i % 2].TrySetAsync(key, "1", TimeSpan.FromMinutes(1), default).AsTask()));
 
         claims.Count(c => c).Should().Be(1);
     }

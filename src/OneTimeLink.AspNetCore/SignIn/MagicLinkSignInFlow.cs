@@ -45,7 +45,7 @@ internal sealed class MagicLinkSignInFlow : LinkFlow
         "code_invalid",
         StatusCodes.Status400BadRequest,
         "That code is not right",
-        "Type the 8 characters from the email you just asked for, in this browser.");
+        "That code is not right: type the 8 characters from the email you just asked for, in this browser.");
 
     public static readonly LinkOutcome SignInNotAllowed = new(
         "sign_in_not_allowed",
@@ -140,7 +140,7 @@ internal sealed class MagicLinkSignInFlow : LinkFlow
 
     public override IReadOnlyList<LinkFlowEndpoint> Endpoints { get; }
 
-    public override LinkPage AcceptedPage(LinkFlowPages pages, HttpContext context, object? binding) => SignInPages.Pending(pages, this, context.Request);
+    public override LinkPage AcceptedPage(LinkFlowPages pages, HttpContext context, object? binding) => SignInPages.Pending(pages, this, context.Request, StatusCodes.Status202Accepted);
 
     /// <summary>The landing says whose sign-in it is (masked) and, before anything happens, whether this browser is the one that asked.</summary>
     public override LinkPage LandingPage(LinkFlowPages pages, HttpContext context, string token, LinkValidationResult validated, LinkFlowLookup lookup)

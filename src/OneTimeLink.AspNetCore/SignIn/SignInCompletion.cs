@@ -71,7 +71,7 @@ internal sealed class SignInCompletion(SignInRequestCookie cookie, PendingSignIn
         if (html && outcome == MagicLinkSignInFlow.CodeInvalid)
         {
             handlers.Pipeline.Metrics.Rejected(flow.Name, outcome.Code);
-            return handlers.Page(context, SignInPages.Pending(handlers.Pages, flow, context.Request, new Dictionary<string, string[]> { [InputRules.CodeField] = s_codeErrors }));
+            return handlers.Page(context, SignInPages.Pending(handlers.Pages, flow, context.Request, StatusCodes.Status400BadRequest, new Dictionary<string, string[]> { [InputRules.CodeField] = s_codeErrors }));
         }
 
         return handlers.Answer(context, outcome, html);

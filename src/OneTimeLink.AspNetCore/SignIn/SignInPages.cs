@@ -9,13 +9,19 @@ internal static class SignInPages
     public const string StatusPath = "/sign-in/status";
     public const string CodePath = "/sign-in/code";
 
-    public static LinkPage Pending(LinkFlowPages pages, MagicLinkSignInFlow flow, HttpRequest request, IReadOnlyDictionary<string, string[]>? errors = null) => new()
+    /// <summary>The page; <paramref name="statusCode"/> is 202 as the answer to a request, 200 from the status endpoint, 400 after a wrong code.</summary>
+    public static LinkPage Pending(
+        LinkFlowPages pages,
+        MagicLinkSignInFlow flow,
+        HttpRequest request,
+        int statusCode = StatusCodes.Status200OK,
+        IReadOnlyDictionary<string, string[]>? errors = null) => new()
     {
         Kind = LinkPageKind.SignInPending,
         Flow = flow.Name,
         Code = errors is null ? MagicLinkSignInFlow.Pending.Code : MagicLinkSignInFlow.CodeInvalid.Code,
         Succeeded = errors is null,
-        StatusCode = errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+        StatusCode = statusCode,
         Title = MagicLinkSignInFlow.Pending.Title,
         Message = MagicLinkSignInFlow.Pending.Detail,
         Form = new LinkPageForm

@@ -31,9 +31,9 @@ internal sealed class SignInRequestCookie(IOptions<MagicLinkSignInOptions> optio
 
         DateTimeOffset now = timeProvider.GetUtcNow();
         var requests = new List<SignInRequest>(MaxRequests);
-        foreach (Range part in value.AsSpan().Split(Separator))
+        foreach (string part in value.Split(Separator, MaxRequests + 1))
         {
-            if (requests.Count < MaxRequests && SignInRequest.Parse(value.AsSpan()[part]) is { } parsed && parsed.ExpiresAt > now)
+            if (requests.Count < MaxRequests && SignInRequest.Parse(part) is { } parsed && parsed.ExpiresAt > now)
             {
                 requests.Add(parsed);
             }

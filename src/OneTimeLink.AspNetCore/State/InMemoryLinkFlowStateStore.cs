@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OneTimeLink.AspNetCore.State;
 
 /// <summary>
@@ -51,7 +53,7 @@ internal sealed class InMemoryLinkFlowStateStore : ILinkFlowStateStore
                 return ValueTask.FromResult(false);
             }
 
-            Add(key, new Entry(value, 0, now + lifetime));
+            Add(key, new Entry(value, now + lifetime));
             return ValueTask.FromResult(true);
         }
     }
@@ -83,13 +85,14 @@ internal sealed class InMemoryLinkFlowStateStore : ILinkFlowStateStore
         lock (_gate)
         {
             DateTimeOffset now = RemoveExpired();
-            if (_entries.TryGetValue(key, out Entry? entry))
+            if (_entries.TryGetValue(key, out Entry? entry) && long.TryParse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long count))
             {
-                entry.Count++;
-                return ValueTask.FromResult(entry.Count);
+                _entries[key] = new Entry((count + 1).ToString(CultureInfo.InvariantCulture), entry.ExpiresAt);
+                return ValueTask.FromResult(count + 1);
             }
 
-            Add(key, new Entry(null, 1, now + lifetime));
+            // Not set: a new counter. (The flows never count on a key that holds text.)
+            Add(key, new Entry("1", now + lifetime));
             return ValueTask.FromResult(1L);
         }
     }
@@ -127,12 +130,6 @@ internal sealed class InMemoryLinkFlowStateStore : ILinkFlowStateStore
         }
     }
 
-    private sealed class Entry(string? value, long count, DateTimeOffset expiresAt)
-    {
-        public string? Value { get; } = value;
-
-        public long Count { get; set; } = count;
-
-        public DateTimeOffset ExpiresAt { get; } = expiresAt;
-    }
+    /// <summary>A value (a counter's is its decimal text, as in Redis) and when it expires.</summary>
+    private sealed record Entry(string Value, DateTimeOffset ExpiresAt);
 }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace OneTimeLink.AspNetCore.Tests.Infrastructure;
 
 /// <summary>A sender for every flow that keeps what it was asked to send.</summary>
-internal sealed class CapturingLinkSender : IActivationLinkSender, IPasswordResetLinkSender
+internal sealed class CapturingLinkSender : IActivationLinkSender, IPasswordResetLinkSender, IMagicLinkSender
 {
     private readonly ConcurrentQueue<SentLink> _links = new();
     private readonly ConcurrentQueue<LinkFlowUser> _notices = new();
@@ -14,6 +14,9 @@ internal sealed class CapturingLinkSender : IActivationLinkSender, IPasswordRese
 
     /// <summary>Gets the password reset links sent.</summary>
     public IReadOnlyList<SentLink> ResetLinks => [.. _links.Where(l => l.Kind == SentLink.PasswordReset)];
+
+    /// <summary>Gets the sign-in links sent, each with its code.</summary>
+    public IReadOnlyList<SentLink> SignInLinks => [.. _links.Where(l => l.Kind == SentLink.SignIn)];
 
     /// <summary>Gets the account-exists notices sent.</summary>
     public IReadOnlyList<LinkFlowUser> Notices => [.. _notices];
@@ -41,6 +44,12 @@ internal sealed class CapturingLinkSender : IActivationLinkSender, IPasswordRese
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask SendSignInLinkAsync(LinkFlowUser user, Uri link, string code, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        _links.Enqueue(new SentLink(SentLink.SignIn, user, link, expiresAt, code));
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask SendPasswordChangedNoticeAsync(LinkFlowUser user, CancellationToken cancellationToken)
     {
         _passwordChanged.Enqueue(user);
@@ -54,4 +63,8 @@ internal sealed class CapturingLinkSender : IActivationLinkSender, IPasswordRese
     /// <summary>The last password reset link sent to <paramref name="email"/>.</summary>
     public SentLink LastResetLinkTo(string email) =>
         ResetLinks.Last(l => string.Equals(l.User.Email, email, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The last sign-in link sent to <paramref name="email"/>.</summary>
+    public SentLink LastSignInLinkTo(string email) =>
+        SignInLinks.Last(l => string.Equals(l.User.Email, email, StringComparison.OrdinalIgnoreCase));
 }

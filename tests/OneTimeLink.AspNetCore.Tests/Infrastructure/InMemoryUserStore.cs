@@ -1,3 +1,8 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+
 namespace OneTimeLink.AspNetCore.Tests.Infrastructure;
 
 /// <summary>
@@ -5,8 +10,11 @@ namespace OneTimeLink.AspNetCore.Tests.Infrastructure;
 /// has. <see cref="Gate"/>, when set, holds every call until the test releases it, so tests can see what the
 /// endpoints answer while the store is still working, without a clock.
 /// </summary>
-internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetStore
+internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetStore, IMagicLinkSignInStore
 {
+    /// <summary>The authentication scheme the test application signs people in with: a real cookie.</summary>
+    public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
     /// <summary>The store's own password rule on top of the flows' length check, as Identity's validators are.</summary>
     public const string RefusedWord = "password";
 
@@ -16,6 +24,7 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
     private int _activationFailures;
     private int _calls;
     private int _lookupsById;
+    private readonly HashSet<string> _lockedOut = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Gets or sets a gate every call waits on; null lets calls through.</summary>
@@ -144,6 +153,44 @@ internal sealed class InMemoryUserStore : IUserActivationStore, IPasswordResetSt
             user.SetPassword(password);
             user.IsActive = true;
             user.Stamp = NewStamp();
+        }
+    }
+
+    /// <summary>Signs the user in with a real authentication cookie, unless the test locked the account out.</summary>
+    public async ValueTask<bool> SignInAsync(LinkFlowUser user, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        await PassGateAsync(cancellationToken);
+        lock (_gate)
+        {
+            if (_lockedOut.Contains(user.Id))
+            {
+                return false;
+            }
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Email, user.Email)], Scheme);
+        await httpContext.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+        return true;
+    }
+
+    /// <summary>Adds an active account, as one that registered and activated long ago.</summary>
+    public LinkFlowUser AddActiveUser(string email)
+    {
+        lock (_gate)
+        {
+            var user = new StoredUser((++_nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), email, "an old password");
+            user.IsActive = true;
+            _byId.Add(user.Id, user);
+            return user.ToLinkFlowUser();
+        }
+    }
+
+    /// <summary>Makes <see cref="SignInAsync"/> refuse the user, as Identity's lockout would.</summary>
+    public void LockOut(string userId)
+    {
+        lock (_gate)
+        {
+            _lockedOut.Add(userId);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ internal sealed class TestApp : IAsyncDisposable
     public const string KeyId = "k1";
     public const string Purpose = UserActivationOptions.DefaultPurpose;
     public const string Password = "correct horse battery staple";
+    public const string MePath = "/test/me";
 
     /// <summary>32 bytes, base64. A test key only.</summary>
     public const string Secret = "q0Zb6mJk3Ytq8Kc2w7vB1n4xL9pR5sT0uV2yZ8aD6eE=";
@@ -68,9 +70,10 @@ internal sealed class TestApp : IAsyncDisposable
         Action<OneTimeLinkOptions>? links = null,
         string environment = "Production",
         string prefix = "/account",
-        Action<PasswordResetOptions>? reset = null)
+        Action<PasswordResetOptions>? reset = null,
+        Action<MagicLinkSignInOptions>? signIn = null)
     {
-        WebApplication app = Build(configure, services, links, environment, prefix, out FakeTimeProvider time, out InMemoryUserStore store, out CapturingLinkSender sender, reset);
+        WebApplication app = Build(configure, services, links, environment, prefix, out FakeTimeProvider time, out InMemoryUserStore store, out CapturingLinkSender sender, reset, signIn);
         await app.StartAsync();
         return new TestApp(app, time, store, sender);
     }
@@ -85,7 +88,8 @@ internal sealed class TestApp : IAsyncDisposable
         out FakeTimeProvider time,
         out InMemoryUserStore store,
         out CapturingLinkSender sender,
-        Action<PasswordResetOptions>? reset = null)
+        Action<PasswordResetOptions>? reset = null,
+        Action<MagicLinkSignInOptions>? signIn = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -103,6 +107,9 @@ internal sealed class TestApp : IAsyncDisposable
         builder.Services.AddSingleton<IPasswordResetStore>(store);
         builder.Services.AddSingleton<IActivationLinkSender>(sender);
         builder.Services.AddSingleton<IPasswordResetLinkSender>(sender);
+        builder.Services.AddSingleton<IMagicLinkSignInStore>(store);
+        builder.Services.AddSingleton<IMagicLinkSender>(sender);
+        builder.Services.AddAuthentication(InMemoryUserStore.Scheme).AddCookie(InMemoryUserStore.Scheme);
         services?.Invoke(builder.Services);
 
         builder.Services
@@ -122,6 +129,11 @@ internal sealed class TestApp : IAsyncDisposable
             {
                 o.PublicBaseUri = new Uri(PublicBase);
                 reset?.Invoke(o);
+            })
+            .AddMagicLinkSignIn(o =>
+            {
+                o.PublicBaseUri = new Uri(PublicBase);
+                signIn?.Invoke(o);
             });
 
         WebApplication app = builder.Build();
@@ -129,7 +141,14 @@ internal sealed class TestApp : IAsyncDisposable
         {
             app.MapUserActivation(prefix);
             app.MapPasswordReset(prefix);
+            app.MapMagicLinkSignIn(prefix);
         }
+
+        // Who this browser is signed in as, through the real cookie the sign-in flow's store issued.
+        app.MapGet(MePath, (HttpContext context) => context.User.Identity?.IsAuthenticated == true
+                ? Results.Text(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value)
+                : Results.Unauthorized())
+            .ExcludeFromDescription();
 
         return app;
     }
@@ -149,6 +168,10 @@ internal sealed class TestApp : IAsyncDisposable
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted);
         return Sender.LastResetLinkTo(email);
     }
+
+    /// <summary>A new browser, with an empty cookie jar, on https as in production.</summary>
+    public TestBrowser NewBrowser() =>
+        new(new WaitForBackgroundWork(Queue) { InnerHandler = App.GetTestServer().CreateHandler() }, new Uri("https://localhost/"));
 
     public Task<HttpResponseMessage> PostTokenAsync(string token, string path = "/account/activate") =>
         Client.PostAsJsonAsync(path, new { token });
