@@ -20,23 +20,26 @@ builder.Logging.AddSimpleConsole(o =>
 builder.Services.AddDbContext<SampleDbContext>(o => o.UseSqlite(SampleDatabase.ConnectionString(builder.Configuration, builder.Environment)));
 builder.Services.AddScoped<IPasswordHasher<SampleUser>, PasswordHasher<SampleUser>>();
 
-// One store and one sender serve both flows; the flows resolve them in scopes of their own.
+// One store and one sender serve every flow; the flows resolve them in scopes of their own.
 builder.Services.AddScoped<EfUserStore>();
 builder.Services.AddScoped<IUserActivationStore>(sp => sp.GetRequiredService<EfUserStore>());
 builder.Services.AddScoped<IPasswordResetStore>(sp => sp.GetRequiredService<EfUserStore>());
+builder.Services.AddScoped<IMagicLinkSignInStore>(sp => sp.GetRequiredService<EfUserStore>());
 builder.Services.AddScoped<DevMailboxSender>();
 builder.Services.AddScoped<IActivationLinkSender>(sp => sp.GetRequiredService<DevMailboxSender>());
 builder.Services.AddScoped<IPasswordResetLinkSender>(sp => sp.GetRequiredService<DevMailboxSender>());
+builder.Services.AddScoped<IMagicLinkSender>(sp => sp.GetRequiredService<DevMailboxSender>());
 
 // Every page of the flows in the sample's own layout.
 builder.Services.AddSingleton<ILinkPageRenderer, SamplePageRenderer>();
 
-// One-time links: keys and purposes from the "OneTimeLinks" section. Both flows read "LinkFlows": the site's public
+// One-time links: keys and purposes from the "OneTimeLinks" section. Every flow reads "LinkFlows": the site's public
 // address and its sign-in page are the same whichever link a mail carries.
 IConfigurationSection linkFlows = builder.Configuration.GetSection("LinkFlows");
 IOneTimeLinkBuilder links = builder.Services.AddOneTimeLinks(builder.Configuration.GetSection("OneTimeLinks"))
     .AddUserActivation(linkFlows)
-    .AddPasswordReset(linkFlows);
+    .AddPasswordReset(linkFlows)
+    .AddMagicLinkSignIn(linkFlows);
 
 // The in-memory redemption store makes a link single-use within this process only. Several instances behind a load
 // balancer must share the record of redeemed links, or a link used on one would still work on the others: given a
@@ -92,6 +95,7 @@ app.UseRateLimiter();
 app.MapGet("/", (IHostEnvironment environment) => HomePage.Render(environment.IsDevelopment()));
 app.MapUserActivation("/account").RequireRateLimiting("account");
 app.MapPasswordReset("/account").RequireRateLimiting("account");
+app.MapMagicLinkSignIn("/account").RequireRateLimiting("account");
 app.MapSignIn();
 if (!string.IsNullOrWhiteSpace(redis))
 {

@@ -17,7 +17,7 @@ public sealed class MailboxMessage
     /// <summary>The link, when the message carries one.</summary>
     public string? Link { get; init; }
 
-    /// <summary>The code to type in, when the message carries one (the emailed sign-in code); none of today's messages does.</summary>
+    /// <summary>The code to type in, when the message carries one: the emailed sign-in code.</summary>
     public string? Code { get; init; }
 
     public DateTimeOffset SentAt { get; init; }

@@ -56,15 +56,7 @@ public static partial class SignInEndpoints
             return Refuse(html, StatusCodes.Status403Forbidden, "account_inactive", "Activate your account first: open the link we emailed you, or ask for a new one.");
         }
 
-        // The stamp goes into the cookie, so that SessionCookieEvents can end this session when the password changes.
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, user.Id),
-                new Claim(ClaimTypes.Email, user.Email),
-                new Claim(SessionCookieEvents.SecurityStampClaimType, user.SecurityStamp),
-            ],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.Of(user));
         LogSignedIn(logger, user.Id);
 
         return html

@@ -5,13 +5,13 @@ using OneTimeLink.Sample.Data;
 namespace OneTimeLink.Sample.Mail;
 
 /// <summary>
-/// "Sends" the mail of both flows by storing it in the database, where <c>/dev/mailbox</c> shows it. A real application
-/// registers an <see cref="IActivationLinkSender"/> and an <see cref="IPasswordResetLinkSender"/> that deliver email
+/// "Sends" the mail of every flow by storing it in the database, where <c>/dev/mailbox</c> shows it. A real application
+/// registers an <see cref="IActivationLinkSender"/>, an <see cref="IPasswordResetLinkSender"/> and an <see cref="IMagicLinkSender"/> that deliver email
 /// instead (the README shows one on SMTP). The flows call it after the request was answered, from their background queue.
 /// </summary>
 public sealed partial class DevMailboxSender(
     SampleDbContext db, TimeProvider timeProvider, IOptions<UserActivationOptions> options, ILogger<DevMailboxSender> logger)
-    : IActivationLinkSender, IPasswordResetLinkSender
+    : IActivationLinkSender, IPasswordResetLinkSender, IMagicLinkSender
 {
     public ValueTask SendActivationLinkAsync(LinkFlowUser user, Uri link, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         StoreAsync(
@@ -40,6 +40,16 @@ public sealed partial class DevMailboxSender(
             link,
             cancellationToken);
 
+    public ValueTask SendSignInLinkAsync(LinkFlowUser user, Uri link, string code, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        StoreAsync(
+            user,
+            MailKinds.SignIn,
+            "Your sign-in link",
+            $"Open this link to sign in, on any device: opened elsewhere, it signs in the browser where you asked. Or type the code {code} there. Both work once, until {expiresAt:u}. If you did not ask, ignore this message.",
+            link,
+            cancellationToken,
+            code);
+
     public ValueTask SendPasswordChangedNoticeAsync(LinkFlowUser user, CancellationToken cancellationToken) =>
         StoreAsync(
             user,
@@ -49,7 +59,7 @@ public sealed partial class DevMailboxSender(
             link: null,
             cancellationToken);
 
-    private async ValueTask StoreAsync(LinkFlowUser user, string kind, string subject, string body, Uri? link, CancellationToken cancellationToken)
+    private async ValueTask StoreAsync(LinkFlowUser user, string kind, string subject, string body, Uri? link, CancellationToken cancellationToken, string? code = null)
     {
         db.Mailbox.Add(new MailboxMessage
         {
@@ -58,6 +68,7 @@ public sealed partial class DevMailboxSender(
             Subject = subject,
             Body = body,
             Link = link?.AbsoluteUri,
+            Code = code,
             SentAt = timeProvider.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);

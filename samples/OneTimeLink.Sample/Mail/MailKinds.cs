@@ -10,4 +10,5 @@ public static class MailKinds
     public const string PasswordReset = "password-reset";
 
     public const string PasswordChanged = "password-changed";
+    public const string SignIn = "sign-in";
 }

@@ -2,7 +2,7 @@ using OneTimeLink.Sample.Accounts;
 
 namespace OneTimeLink.Sample.Pages;
 
-/// <summary>Register, sign-in, forgot-password and resend forms; each posts without JavaScript.</summary>
+/// <summary>Register, sign-in (password or emailed link), forgot-password and resend forms; each posts without JavaScript.</summary>
 public static class HomePage
 {
     public static IResult Render(bool isDevelopment) => Html.Page(
@@ -24,6 +24,14 @@ public static class HomePage
             <label for="login-password">Password</label><input id="login-password" name="password" type="password" required autocomplete="current-password">
             <button id="sign-in" type="submit">Sign in</button>
           </form>
+        </section>
+        <section>
+          <h2>Sign in with an emailed link</h2>
+          <form method="post" action="/account/sign-in-link">
+            <label for="magic-email">Email</label><input id="magic-email" name="email" type="email" required autocomplete="email">
+            <button id="magic-link" type="submit">Email me a sign-in link</button>
+          </form>
+          <p>No password needed: open the link on any device, or type the code from the same email here. Only this browser gets signed in.</p>
         </section>
         <section>
           <h2>Forgot your password?</h2>
