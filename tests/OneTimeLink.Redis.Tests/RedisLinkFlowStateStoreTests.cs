@@ -5,7 +5,7 @@ using OneTimeLink.Tests.Infrastructure;
 
 namespace OneTimeLink.Redis.Tests;
 
-/// <summary>With the Redis store, the link flows' state — the per-account mail throttle — is shared by every instance.</summary>
+/// <summary>With the Redis store, the link flows' state — mail throttles, pending sign-ins, approvals, code attempts — is shared by every instance.</summary>
 [Collection(RedisCollection.Name)]
 public sealed class RedisLinkFlowStateStoreTests(RedisFixture redis)
 {
@@ -51,5 +51,37 @@ public sealed class RedisLinkFlowStateStoreTests(RedisFixture redis)
         bool[] claims = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => stores[i % 2].TrySetAsync(key, "1", TimeSpan.FromMinutes(1), default).AsTask()));
 
         claims.Count(c => c).Should().Be(1);
+    }
+
+    [RedisFact]
+    public async Task TakeAsync_ConcurrentTakesFromTwoInstances_ExactlyOneGetsTheValue()
+    {
+        await using ServiceProvider first = RedisLinks.CreateProvider(_time, redis.Configuration);
+        await using ServiceProvider second = RedisLinks.CreateProvider(_time, redis.Configuration);
+        ILinkFlowStateStore[] stores = [first.GetRequiredService<ILinkFlowStateStore>(), second.GetRequiredService<ILinkFlowStateStore>()];
+        string key = $"sign-in:{Guid.NewGuid():N}:approval";
+        (await stores[0].TrySetAsync(key, "jti.user-1", TimeSpan.FromMinutes(1), default)).Should().BeTrue();
+
+        string?[] taken = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => stores[i % 2].TakeAsync(key, default).AsTask()));
+
+        taken.Where(t => t is not null).Should().Equal("jti.user-1");
+        (await stores[1].GetAsync(key, default)).Should().BeNull();
+    }
+
+    [RedisFact]
+    public async Task IncrementAsync_ConcurrentAcrossTwoInstances_CountsEachOnce_AndKeepsTheFirstExpiry()
+    {
+        await using ServiceProvider first = RedisLinks.CreateProvider(_time, redis.Configuration);
+        await using ServiceProvider second = RedisLinks.CreateProvider(_time, redis.Configuration);
+        ILinkFlowStateStore[] stores = [first.GetRequiredService<ILinkFlowStateStore>(), second.GetRequiredService<ILinkFlowStateStore>()];
+        string key = $"sign-in:{Guid.NewGuid():N}:attempts";
+
+        long[] counts = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            stores[i % 2].IncrementAsync(key, i == 0 ? TimeSpan.FromMinutes(5) : TimeSpan.FromHours(1), default).AsTask()));
+
+        counts.Order().Should().Equal(Enumerable.Range(1, 200).Select(i => (long)i));
+        (await stores[0].GetAsync(key, default)).Should().Be("200");
+        TimeSpan? ttl = await redis.Database.KeyTimeToLiveAsync(RedisLinkFlowStateStore.KeyPrefix + key);
+        ttl.Should().BeLessThanOrEqualTo(TimeSpan.FromHours(1)).And.BePositive();
     }
 }
